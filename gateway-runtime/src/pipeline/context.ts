@@ -1,0 +1,95 @@
+/**
+ * The request context: one small object carried through the stages. Stages fill it
+ * in (route, then credential, then plan) and the respond stage turns it into the
+ * analytics event.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AiUsage } from '../analytics/event.js';
+import type { ErrorCode } from '../errors.js';
+import type { KeyType } from '../model/bundle.js';
+import type { CompiledApi, CompiledOperation } from './route.js';
+
+/** Who made the request, as the authenticate stage established it. */
+export type Credential =
+  | { kind: 'anonymous' }
+  | { kind: 'apiKey'; applicationId: string; keyType: KeyType }
+  | { kind: 'jwt'; applicationId: string; keyType: KeyType; keyManager: string; subject: string | null; claims: Record<string, unknown> }
+  | { kind: 'certificate'; alias: string; keyType: KeyType; plan: string | null };
+
+export interface RequestContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly requestId: string;
+  /** Epoch ms (from the injected clock) when the request arrived. */
+  readonly receivedAt: number;
+  /** `performance.now()` when the request arrived; latency is measured from it. */
+  readonly startedAt: number;
+  /** Scheme of the listener that took the request. */
+  readonly protocol: 'http' | 'https';
+  /** Client address, IPv4-mapped IPv6 unwrapped. */
+  readonly clientIp: string;
+  /** Raw path (no query), as the client sent it. */
+  readonly path: string;
+  /** Query string including its `?`, or empty. */
+  readonly query: string;
+
+  api: CompiledApi | null;
+  operation: CompiledOperation | null;
+  pathParams: Record<string, string>;
+  /** The path after `/{context}/{version}` (or `/{context}` for the default version). */
+  rest: string;
+  credential: Credential | null;
+  applicationId: string | null;
+  keyType: KeyType | null;
+  /** The plan this request counts against (subscription plan or certificate plan). */
+  plan: string | null;
+  /** User for the denylist: the JWT subject. */
+  subject: string | null;
+
+  backendLatencyMs: number | null;
+  errorCode: ErrorCode | null;
+  throttledBy: string | null;
+  ai: AiUsage | undefined;
+  /** Set when the client went away before the response was complete. */
+  clientAborted: boolean;
+}
+
+/** Strips the IPv4-mapped prefix so `::ffff:10.0.0.1` matches IPv4 rules. */
+export function normalizeIp(address: string | undefined): string {
+  if (!address) return '';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+export interface ContextInit {
+  req: IncomingMessage;
+  res: ServerResponse;
+  requestId: string;
+  receivedAt: number;
+  startedAt: number;
+  protocol: 'http' | 'https';
+}
+
+export function createContext(init: ContextInit): RequestContext {
+  const url = init.req.url ?? '/';
+  const q = url.indexOf('?');
+  return {
+    ...init,
+    clientIp: normalizeIp(init.req.socket.remoteAddress),
+    path: q === -1 ? url : url.slice(0, q),
+    query: q === -1 ? '' : url.slice(q),
+    api: null,
+    operation: null,
+    pathParams: {},
+    rest: '/',
+    credential: null,
+    applicationId: null,
+    keyType: null,
+    plan: null,
+    subject: null,
+    backendLatencyMs: null,
+    errorCode: null,
+    throttledBy: null,
+    ai: undefined,
+    clientAborted: false,
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Stage 7, endpoint: the HTTP proxy. Bodies stream both ways through an undici
+ * Agent (keep-alive pools per backend origin); nothing is buffered. Hop-by-hop
+ * headers and the consumed credential are dropped, `X-Forwarded-*` and the request
+ * id added. Timeouts answer 504, connection failures 502, bodies over the API's
+ * limit 413, and a client that goes away aborts the backend request.
+ */
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Dispatcher } from 'undici';
+import { GatewayError } from '../errors.js';
+import type { Endpoint, HttpMethod } from '../model/bundle.js';
+import type { RequestContext } from './context.js';
+
+export type CompiledEndpoint =
+  | { type: 'http'; origin: string; basePath: string; timeoutMs: number }
+  | { type: 'sequence'; sequence: string }
+  | { type: 'ai'; vendor: string; url: string; secretRef: string | null; timeoutMs: number };
+
+export interface CompiledEndpoints {
+  production: CompiledEndpoint | null;
+  sandbox: CompiledEndpoint | null;
+}
+
+export function compileEndpoint(endpoint: Endpoint | null | undefined): CompiledEndpoint | null {
+  if (!endpoint) return null;
+  switch (endpoint.type) {
+    case 'http': {
+      const url = new URL(endpoint.url);
+      return { type: 'http', origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), timeoutMs: endpoint.timeoutMs };
+    }
+    case 'sequence':
+      return { type: 'sequence', sequence: endpoint.sequence };
+    case 'ai':
+      return { type: 'ai', vendor: endpoint.vendor, url: endpoint.url, secretRef: endpoint.secretRef ?? null, timeoutMs: endpoint.timeoutMs };
+  }
+}
+
+/** Headers that describe one connection, not the message (RFC 9110 section 7.6.1), plus ones undici sets itself. */
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'http2-settings',
+]);
+const notForwarded = new Set([...hopByHop, 'host', 'expect']);
+
+function connectionTokens(value: string | string[] | undefined): string[] {
+  if (!value) return [];
+  return (Array.isArray(value) ? value.join(',') : value).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+}
+
+/** The headers sent to the backend. */
+export function upstreamHeaders(ctx: RequestContext): Record<string, string | string[]> {
+  const incoming = ctx.req.headers;
+  const drop = new Set(connectionTokens(incoming.connection));
+  const credential = ctx.credential;
+  if (credential?.kind === 'apiKey' && ctx.api?.security.apiKeyHeader) drop.add(ctx.api.security.apiKeyHeader);
+  if (credential?.kind === 'jwt') drop.add('authorization');
+  const out: Record<string, string | string[]> = {};
+  for (const name of Object.keys(incoming)) {
+    const value = incoming[name];
+    if (value === undefined || notForwarded.has(name) || drop.has(name)) continue;
+    out[name] = value;
+  }
+  const prior = incoming['x-forwarded-for'];
+  out['x-forwarded-for'] = prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${ctx.clientIp}` : ctx.clientIp;
+  out['x-forwarded-proto'] = ctx.protocol;
+  if (incoming.host) out['x-forwarded-host'] = incoming.host;
+  out['x-request-id'] = ctx.requestId;
+  return out;
+}
+
+/** The backend's response headers minus hop-by-hop ones. */
+export function downstreamHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const drop = new Set(connectionTokens(headers.connection));
+  const out: OutgoingHttpHeaders = {};
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value === undefined || hopByHop.has(name) || drop.has(name)) continue;
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Maps an undici failure before the response headers to a catalogue error. */
+export function upstreamError(error: unknown, timeoutMs: number): GatewayError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new GatewayError('BACKEND_TIMEOUT', `The backend did not answer within ${timeoutMs} ms`);
+  }
+  const reason = typeof code === 'string' ? ` (${code})` : '';
+  return new GatewayError('BACKEND_UNREACHABLE', `The backend could not be reached${reason}`);
+}
+
+class BodyTooLarge extends Error {}
+
+/** Streams a body of unknown length, failing once it passes `limit` bytes. */
+async function* limited(source: Readable, limit: number): AsyncGenerator<Buffer> {
+  let total = 0;
+  // destroyOnReturn false: the socket must survive so the client can still read the 413.
+  for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limit) throw new BodyTooLarge();
+    yield chunk;
+  }
+}
+
+function tooLarge(limit: number): GatewayError {
+  return new GatewayError('REQUEST_TOO_LARGE', `The request body exceeds ${limit} bytes`, { connection: 'close' });
+}
+
+/** Proxies the request to an HTTP endpoint and streams the response back. */
+export async function proxy(ctx: RequestContext, endpoint: Extract<CompiledEndpoint, { type: 'http' }>, dispatcher: Dispatcher): Promise<void> {
+  const { req, res } = ctx;
+  const limit = ctx.api?.maxRequestBodyBytes ?? Number.POSITIVE_INFINITY;
+  const declared = req.headers['content-length'];
+  let body: Readable | null = null;
+  let streamed: Readable | null = null;
+  if (declared !== undefined) {
+    const length = Number(declared);
+    if (length > limit) throw tooLarge(limit);
+    // Node's parser already holds the body to exactly this length.
+    if (length > 0) body = req;
+  } else if (req.headers['transfer-encoding'] !== undefined) {
+    streamed = Readable.from(limited(req, limit), { objectMode: false });
+    body = streamed;
+  }
+
+  const controller = new AbortController();
+  const onClose = () => {
+    if (res.writableFinished) return;
+    ctx.clientAborted = true;
+    controller.abort();
+  };
+  res.once('close', onClose);
+
+  const started = performance.now();
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await dispatcher.request({
+      origin: endpoint.origin,
+      path: endpoint.basePath + ctx.rest + ctx.query,
+      method: (req.method ?? 'GET') as HttpMethod,
+      headers: upstreamHeaders(ctx),
+      body,
+      signal: controller.signal,
+      headersTimeout: endpoint.timeoutMs,
+      bodyTimeout: endpoint.timeoutMs,
+    });
+  } catch (error) {
+    ctx.backendLatencyMs = performance.now() - started;
+    if (streamed?.errored instanceof BodyTooLarge || (error as Error | null)?.cause instanceof BodyTooLarge || error instanceof BodyTooLarge) {
+      throw tooLarge(limit);
+    }
+    if (ctx.clientAborted) throw new GatewayError('CLIENT_CLOSED_REQUEST');
+    throw upstreamError(error, endpoint.timeoutMs);
+  }
+
+  // Measured when the backend's body ends, which comes before the client's response closes.
+  const measure = () => {
+    ctx.backendLatencyMs ??= performance.now() - started;
+  };
+  response.body.once('end', measure).once('close', measure);
+  res.writeHead(response.statusCode, downstreamHeaders(response.headers));
+  try {
+    await pipeline(response.body, res);
+  } catch (error) {
+    // Headers are out: a failure now can only cut the connection.
+    if (!ctx.clientAborted) ctx.errorCode = upstreamError(error, endpoint.timeoutMs).code;
+    res.destroy();
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fakeContext } from '../../test-support/context.js';
+import type { CompiledEndpoint } from './endpoint.js';
+import { mediate } from './mediate.js';
+import type { CompiledApi } from './route.js';
+
+const http: CompiledEndpoint = { type: 'http', origin: 'http://127.0.0.1:1', basePath: '/prod', timeoutMs: 1000 };
+const sandboxHttp: CompiledEndpoint = { ...http, basePath: '/sandbox' };
+
+function ctxWith(endpoints: CompiledApi['endpoints'], keyType: 'PRODUCTION' | 'SANDBOX', hasMediation = false) {
+  const ctx = fakeContext();
+  ctx.api = { spec: { id: 'api' }, endpoints, hasMediation } as CompiledApi;
+  ctx.keyType = keyType;
+  return ctx;
+}
+
+describe('mediate', () => {
+  it('picks the endpoint by the credential’s key type', () => {
+    expect(mediate(ctxWith({ production: http, sandbox: sandboxHttp }, 'PRODUCTION'))).toBe(http);
+    expect(mediate(ctxWith({ production: http, sandbox: sandboxHttp }, 'SANDBOX'))).toBe(sandboxHttp);
+  });
+
+  it('answers 403 when the API has no endpoint for the key type', () => {
+    expect(() => mediate(ctxWith({ production: http, sandbox: null }, 'SANDBOX'))).toThrow(
+      expect.objectContaining({ code: 'KEY_TYPE_NOT_SERVED', status: 403 }),
+    );
+  });
+
+  it('answers 501 for sequence endpoints, mediation sequences and AI endpoints in this release', () => {
+    const sequence: CompiledEndpoint = { type: 'sequence', sequence: 'mock' };
+    expect(() => mediate(ctxWith({ production: sequence, sandbox: null }, 'PRODUCTION'))).toThrow(
+      expect.objectContaining({ code: 'SEQUENCES_NOT_SUPPORTED', status: 501 }),
+    );
+    expect(() => mediate(ctxWith({ production: http, sandbox: null }, 'PRODUCTION', true))).toThrow(
+      expect.objectContaining({ code: 'SEQUENCES_NOT_SUPPORTED' }),
+    );
+    const ai: CompiledEndpoint = { type: 'ai', vendor: 'openai', url: 'http://127.0.0.1:1', secretRef: null, timeoutMs: 1000 };
+    expect(() => mediate(ctxWith({ production: ai, sandbox: null }, 'PRODUCTION'))).toThrow(
+      expect.objectContaining({ code: 'AI_ENDPOINTS_NOT_SUPPORTED', status: 501 }),
+    );
+  });
+});
