@@ -128,7 +128,10 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
-const nonEmptyPath = z.string().min(1, 'a folder path is required');
+// The error option covers a missing or non-string path, so both read the same to the user.
+const nonEmptyPath = z
+  .string({ error: 'a folder path is required' })
+  .min(1, 'a folder path is required');
 
 /** Every call channel: request and response schemas. */
 export const channels = {
@@ -184,11 +187,26 @@ export const channels = {
   'gateway.restart': { request: empty, response: gatewayStatus },
 } as const;
 
+export const appCommandName = z.enum([
+  'workspace.new',
+  'workspace.open',
+  'workspace.openRecent',
+  'api.new',
+  'theme.toggle',
+]);
+export const appCommand = z.object({ command: appCommandName, path: z.string().optional() });
+export type AppCommand = z.infer<typeof appCommand>;
+
 /** Every push event from main to the renderer: payload schemas. */
 export const events = {
   /** The open workspace changed: by the studio, or on disk (a `git pull`, an editor). */
   'workspace.changed': workspaceInfo,
   'gateway.status': gatewayStatus,
+  /**
+   * A command chosen in the native menu (Electron only). `path` is set for
+   * `workspace.openRecent`. The renderer runs the same flow as its own buttons.
+   */
+  'app.command': appCommand,
 } as const;
 
 export type Channels = typeof channels;
@@ -199,14 +217,22 @@ export type Response<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 /** `'workspace.open'` -> `['workspace', 'open']`, typed. */
-type Domain<C extends string> = C extends `${infer D}.${string}` ? D : never;
-type Method<C extends string> = C extends `${string}.${infer M}` ? M : never;
+export type Domain<C extends string> = C extends `${infer D}.${string}` ? D : never;
+export type Method<C extends string> = C extends `${string}.${infer M}` ? M : never;
+export type DomainName = Domain<ChannelName>;
+
+/**
+ * The argument list of a channel's method: the request may be left out when every
+ * field of it is optional (`portico.app.info()`), and is required otherwise.
+ */
+export type CallArgs<C extends ChannelName> =
+  Record<never, never> extends Request<C> ? [request?: Request<C>] : [request: Request<C>];
 
 /** The shape the preload exposes as `window.portico` and the web client implements. */
 export type PorticoBridge = {
-  [D in Domain<ChannelName>]: {
+  [D in DomainName]: {
     [C in ChannelName as Domain<C> extends D ? Method<C> : never]: (
-      request: Request<C>,
+      ...args: CallArgs<C>
     ) => Promise<IpcResult<Response<C>>>;
   };
 } & {

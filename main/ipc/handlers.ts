@@ -1,0 +1,28 @@
+/**
+ * Every channel's handler, assembled from one small module per domain. The
+ * `Handlers` type makes a channel without a handler a compile error.
+ */
+import type { Handlers } from './dispatch.js';
+import { appHandlers } from './app.ipc.js';
+import type { AppIpcDeps } from './app.ipc.js';
+import { workspaceHandlers } from './workspace.ipc.js';
+import type { WorkspaceIpcDeps } from './workspace.ipc.js';
+import { apisHandlers } from './apis.ipc.js';
+import type { ApisIpcDeps } from './apis.ipc.js';
+import { gatewayHandlers } from './gateway.ipc.js';
+import type { GatewayIpcDeps } from './gateway.ipc.js';
+
+/**
+ * What the IPC layer needs from the studio's services (a structural subset of
+ * `StudioServices`), plus the two things only a host can do.
+ */
+export type IpcDeps = AppIpcDeps & WorkspaceIpcDeps & ApisIpcDeps & GatewayIpcDeps;
+
+export function createHandlers(deps: IpcDeps): Handlers {
+  return {
+    ...appHandlers(deps),
+    ...workspaceHandlers(deps),
+    ...apisHandlers(deps),
+    ...gatewayHandlers(deps),
+  };
+}
