@@ -16,6 +16,7 @@ import { forwardEvents, registerIpc } from './electron/register-ipc.js';
 import { createElectronGatewayLauncher } from './electron/gateway-launcher.js';
 import { createSafeStorageCipher } from './electron/secret-cipher.js';
 import { pickFolder } from './electron/dialogs.js';
+import { electronSqliteBinding } from './electron/native-binding.js';
 import { appUrlFor, createMainWindow } from './windows/main-window.js';
 import { installMenu } from './windows/menu.js';
 import { isAppUrl, isSafeExternalUrl } from './windows/security.js';
@@ -27,6 +28,10 @@ const rendererFile = join(here, '../renderer/index.html');
 const gatewayModule = join(here, 'gateway.js');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const isDev = !app.isPackaged;
+// better-sqlite3 for Electron's ABI when unpackaged; the gateway utilityProcess inherits it
+// through the environment, the studio's store gets it as an option.
+const sqliteBinding = electronSqliteBinding(app.getAppPath(), app.isPackaged);
+if (sqliteBinding) process.env.PORTICO_SQLITE_BINDING = sqliteBinding;
 
 function log(level: string, message: string): void {
   console.error(`[portico] ${level}: ${message}`);

@@ -62,7 +62,11 @@ if (!parsed.ok) {
   shutdown(2);
 } else {
   try {
-    const started = await startFromOptions(parsed.options, jsonLineLogger());
+    // Under Electron the studio hands over a better-sqlite3 build for Electron's ABI.
+    const binding = process.env.PORTICO_SQLITE_BINDING;
+    const started = await startFromOptions(parsed.options, jsonLineLogger(), {
+      ...(binding ? { sqliteNativeBinding: binding } : {}),
+    });
     gateway = started.gateway;
     const { http, https, admin } = started.listeners;
     send({ type: 'listening', listeners: https ? [http, https] : [http], adminUrl: admin ?? '' });

@@ -71,6 +71,11 @@ export interface GatewayOptions {
   analytics?: { flushIntervalMs?: number; batchSize?: number };
   /** How long `close()` lets in-flight requests finish before cutting connections (ms, default 10000). */
   shutdownGraceMs?: number;
+  /**
+   * Path to a better-sqlite3 addon built for this runtime's ABI (the studio's Electron
+   * build when the gateway runs in a utilityProcess); default: the one in node_modules.
+   */
+  sqliteNativeBinding?: string;
 }
 
 /** Alias kept for the studio's wording: everything injectable lives in the options. */
@@ -168,7 +173,7 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
   if (immutable && !initial) throw new GatewayConfigError('an immutable gateway needs a bundle');
 
   const dataDir = options.dataDir ?? null;
-  const db = openDatabase(dataDir);
+  const db = openDatabase(dataDir, { nativeBinding: options.sqliteNativeBinding });
   const deployments = new DeploymentStore(db, clock);
   const secrets = options.secrets ?? new EncryptedSecretStore(db, dataDir ? loadOrCreateKey(dataDir) : randomBytes(32), clock);
   const analytics = new AnalyticsStore(db, {

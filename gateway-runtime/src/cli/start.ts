@@ -4,7 +4,13 @@
  * by the child entry the studio forks.
  */
 import { readFile } from 'node:fs/promises';
-import { createGateway, GatewayConfigError, type Gateway, type Listeners } from '../gateway.js';
+import {
+  createGateway,
+  GatewayConfigError,
+  type Gateway,
+  type GatewayOptions,
+  type Listeners,
+} from '../gateway.js';
 import type { Logger } from '../logger.js';
 import type { CliOptions } from './options.js';
 import { loadBundleFile } from './load-bundle.js';
@@ -27,7 +33,15 @@ async function readPem(flag: string, file: string): Promise<Buffer> {
   }
 }
 
-export async function startFromOptions(options: CliOptions, logger: Logger): Promise<Started> {
+/**
+ * Starts a gateway from parsed flags. `extra` carries what is not a flag: the child
+ * entry passes the studio's Electron build of better-sqlite3 this way.
+ */
+export async function startFromOptions(
+  options: CliOptions,
+  logger: Logger,
+  extra: Pick<GatewayOptions, 'sqliteNativeBinding'> = {},
+): Promise<Started> {
   let bundle: unknown = null;
   if (options.bundleFile) {
     const loaded = await loadBundleFile(options.bundleFile);
@@ -52,6 +66,7 @@ export async function startFromOptions(options: CliOptions, logger: Logger): Pro
       https,
       admin: { host: options.adminHost, port: options.adminPort, token: options.adminToken },
       dataDir: options.dataDir,
+      ...extra,
       immutable: bundle !== null,
       logger,
     });

@@ -37,16 +37,26 @@ const migrations: string[] = [
    CREATE INDEX events_ts ON events (ts);`,
 ];
 
+export interface OpenDatabaseOptions {
+  /**
+   * A better-sqlite3 addon built for this process's ABI. The studio passes an Electron
+   * build when the gateway runs in an Electron utilityProcess; plain Node uses the one
+   * in node_modules.
+   */
+  nativeBinding?: string;
+}
+
 /** Opens (and migrates) the database; `dataDir` null means in memory. */
-export function openDatabase(dataDir: string | null): Db {
+export function openDatabase(dataDir: string | null, options: OpenDatabaseOptions = {}): Db {
   let db: Db;
+  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    db = new Database(join(dataDir, DATABASE_FILE));
+    db = new Database(join(dataDir, DATABASE_FILE), driver);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   } else {
-    db = new Database(':memory:');
+    db = new Database(':memory:', driver);
   }
   db.pragma('busy_timeout = 5000');
   const version = db.pragma('user_version', { simple: true }) as number;
