@@ -1,0 +1,174 @@
+/**
+ * Builds the gateway bundle (DESIGN.md section 3) the local gateway serves from the
+ * open workspace's APIs. Everything in it comes from the folder, so the same
+ * folder always yields the same bundle and the same `local-<hash>` revision.
+ *
+ * Operations map to HTTP as the gateway routes them: REST keeps its methods
+ * (TRACE is not served); a GraphQL API is `POST /` and `GET /`; an AsyncAPI
+ * channel's SUBSCRIBE is `GET` (an event stream) and PUBLISH is `POST`; a SOAP
+ * operation is `POST /<operation>`. Only http(s) endpoints are deployed: an API
+ * without one is still served, and the gateway answers its calls with its
+ * catalogue error for a missing endpoint.
+ */
+import { createHash } from 'node:crypto';
+import { parseBundle } from '../../gateway-runtime/src/index.js';
+import type {
+  ApiSpecInput,
+  BundleIssue,
+  GatewayBundle,
+  GatewayBundleInput,
+} from '../../gateway-runtime/src/index.js';
+import type { Operation } from '../ipc/contract.js';
+import type { ApiRecord } from './workspace/api-files.js';
+import { apiTypeOf, endpointUrl, type ApiYamlData } from './workspace/api-yaml.js';
+
+type BundleOperation = NonNullable<ApiSpecInput['operations']>[number];
+type HttpMethod = BundleOperation['method'];
+
+const httpMethods = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+export type BuildResult =
+  { ok: true; bundle: GatewayBundle; revision: string } | { ok: false; issues: BundleIssue[] };
+
+/** `PetStore-1.0.0` -> `petstore-1.0.0`: the API's id inside the bundle. */
+export function bundleApiId(name: string, version: string): string {
+  const slug = `${name}-${version}`
+    .toLowerCase()
+    .replace(/[^a-z0-9._~-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'api';
+}
+
+/** The operations the definition yields, or the api.yaml's own when the definition does not parse. */
+function sourceOperations(api: ApiRecord): Operation[] {
+  if (api.parsed?.ok) return api.parsed.info.operations;
+  return (api.apiYaml.data.operations ?? []).map((op) => ({
+    method: op.verb.toUpperCase(),
+    target: op.target,
+  }));
+}
+
+function toHttp(
+  type: ReturnType<typeof apiTypeOf>,
+  op: Operation,
+): { method: string; target: string }[] {
+  const target = op.target.startsWith('/') ? op.target : `/${op.target}`;
+  switch (type) {
+    case 'GRAPHQL':
+      return [
+        { method: 'POST', target: '/' },
+        { method: 'GET', target: '/' },
+      ];
+    case 'ASYNC':
+      if (op.method === 'SUBSCRIBE') return [{ method: 'GET', target }];
+      if (op.method === 'PUBLISH') return [{ method: 'POST', target }];
+      return [];
+    case 'SOAP':
+      return [{ method: 'POST', target }];
+    default:
+      return [{ method: op.method.toUpperCase(), target }];
+  }
+}
+
+function operationsFor(api: ApiRecord): BundleOperation[] {
+  const data = api.apiYaml.data;
+  const type = apiTypeOf(data.type);
+  const authTypes = new Map(
+    (data.operations ?? []).map((op) => [`${op.verb.toUpperCase()} ${op.target}`, op.authType]),
+  );
+  const seen = new Set<string>();
+  const out: BundleOperation[] = [];
+  for (const op of sourceOperations(api)) {
+    // apictl's `authType: None` opens an operation to anonymous callers.
+    const open = authTypes.get(`${op.method.toUpperCase()} ${op.target}`)?.toLowerCase() === 'none';
+    for (const mapped of toHttp(type, op)) {
+      if (!httpMethods.has(mapped.method)) continue;
+      const key = `${mapped.method} ${mapped.target.replace(/\{[^}]*\}/g, '{}')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        method: mapped.method as HttpMethod,
+        target: mapped.target,
+        auth: open ? 'none' : 'required',
+      });
+    }
+  }
+  return out;
+}
+
+function httpEndpoint(url: string | null): { type: 'http'; url: string } | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  return /^https?:$/.test(new URL(url).protocol) ? { type: 'http', url } : undefined;
+}
+
+function securityFor(data: ApiYamlData): NonNullable<ApiSpecInput['security']> {
+  const schemes = data.securityScheme ?? ['oauth2', 'api_key'];
+  const security: NonNullable<ApiSpecInput['security']> = {};
+  if (schemes.includes('api_key')) security.apiKey = { header: data.apiKeyHeader ?? 'apikey' };
+  if (schemes.includes('oauth2')) security.oauth2 = { keyManagers: ['*'] };
+  return security;
+}
+
+function apiSpec(api: ApiRecord, id: string): ApiSpecInput {
+  const data = api.apiYaml.data;
+  const spec: ApiSpecInput = {
+    id,
+    name: data.name,
+    version: data.version,
+    context: data.context,
+    isDefaultVersion: data.isDefaultVersion,
+    type: apiTypeOf(data.type),
+    operations: operationsFor(api),
+    endpoints: {},
+    security: securityFor(data),
+    subscriptionRequired: true,
+  };
+  const production = httpEndpoint(endpointUrl(data.endpointConfig?.production_endpoints));
+  const sandbox = httpEndpoint(endpointUrl(data.endpointConfig?.sandbox_endpoints));
+  if (production) spec.endpoints.production = production;
+  if (sandbox) spec.endpoints.sandbox = sandbox;
+  if (api.definition)
+    spec.definition = { format: api.definition.format, content: api.definition.content };
+  return spec;
+}
+
+/** `local-` and the first 12 hex digits of the SHA-256 of everything but the revision. */
+export function revisionOf(bundle: Omit<GatewayBundleInput, 'revision'>): string {
+  return `local-${createHash('sha256').update(JSON.stringify(bundle)).digest('hex').slice(0, 12)}`;
+}
+
+/** Builds and validates the bundle; issues name the API by its workspace id (`apis[PetStore-1.0.0].context`). */
+export function buildBundle(apis: readonly ApiRecord[]): BuildResult {
+  const used = new Set<string>();
+  const specs = apis.map((api) => {
+    const base = bundleApiId(api.apiYaml.data.name, api.apiYaml.data.version);
+    let id = base;
+    for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
+    used.add(id);
+    return apiSpec(api, id);
+  });
+  const content = {
+    apiVersion: 'portico/v1' as const,
+    kind: 'GatewayBundle' as const,
+    apis: specs,
+  };
+  const revision = revisionOf(content);
+  const parsed = parseBundle({ ...content, revision });
+  if (!parsed.ok) return { ok: false, issues: nameApis(parsed.issues, apis) };
+  return { ok: true, bundle: parsed.bundle, revision };
+}
+
+/** Rewrites `apis[2].context` as `apis[PetStore-1.0.0].context`, so a person knows which API. */
+export function nameApis(
+  issues: readonly BundleIssue[],
+  apis: readonly Pick<ApiRecord, 'id'>[],
+): BundleIssue[] {
+  return issues.map((issue) => ({
+    ...issue,
+    path: issue.path.replace(/^apis\[(\d+)\]/, (whole, index: string) => {
+      const api = apis[Number(index)];
+      return api ? `apis[${api.id}]` : whole;
+    }),
+  }));
+}

@@ -1,0 +1,161 @@
+/**
+ * The composition root of the studio's services: the one function a host (the
+ * Electron main process, the web host, a test) calls. It opens the store, opens a
+ * workspace (the one asked for, else the most recent, else the sample), and
+ * starts the local gateway for it in the background.
+ */
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AppInfo } from '../ipc/contract.js';
+import { GatewayHostService, type GatewayLauncher } from './gateway-host.js';
+import type { Logger } from './logger.js';
+import type { SecretCipher } from './store/cipher.js';
+import { openStore, type Store } from './store/store.js';
+import { ignorableEntries } from './workspace/paths.js';
+import { defaultSampleSource } from './workspace/sample.js';
+import { WorkspaceService } from './workspace/workspace-service.js';
+
+export type { GatewayLauncher, GatewayProcess } from './gateway-host.js';
+export type { SecretCipher } from './store/cipher.js';
+export type { Logger } from './logger.js';
+export { GatewayHostService } from './gateway-host.js';
+export { WorkspaceService } from './workspace/workspace-service.js';
+export { Store } from './store/store.js';
+export { createNodeGatewayLauncher } from './node-gateway-launcher.js';
+
+/** What a host passes to `createStudioServices`. */
+export interface StudioServicesOptions {
+  /** SQLite database, settings, key file, gateway data; created if missing. */
+  userDataPath: string;
+  host: 'electron' | 'web';
+  appVersion: string;
+  /** How to start the gateway process (host-specific). */
+  gatewayLauncher: GatewayLauncher;
+  /** Where a first run creates the sample workspace. */
+  sampleWorkspacePath: string;
+  /**
+   * The sample's template folder. Default: `resources/sample-workspace` found beside
+   * the source tree or beside a bundled `out/main`; a packaged app passes its
+   * resources path.
+   */
+  sampleSourcePath?: string;
+  /**
+   * Open this workspace at start (created with the sample if missing or empty);
+   * else the most recent; else the sample at `sampleWorkspacePath`.
+   */
+  workspacePath?: string;
+  /** The gateway's traffic port; default 8280; 0 picks any free port. */
+  gatewayPort?: number;
+  /** Encrypts secrets at rest; default AES-256-GCM with a 0600 key file in `userDataPath`. */
+  secretCipher?: SecretCipher;
+  log?: Logger;
+}
+
+export interface StudioServices {
+  workspace: WorkspaceService;
+  gateway: GatewayHostService;
+  store: Store;
+  appInfo(): AppInfo;
+  /** Stops the watcher and the gateway child, closes the database. */
+  close(): Promise<void>;
+}
+
+function isMissingOrEmpty(path: string): boolean {
+  try {
+    if (!statSync(path).isDirectory()) return false;
+    return readdirSync(path).every((name) => ignorableEntries.has(name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+}
+
+async function openInitialWorkspace(
+  workspace: WorkspaceService,
+  o: StudioServicesOptions,
+  log: Logger,
+): Promise<void> {
+  if (o.workspacePath !== undefined) {
+    const path = resolve(o.workspacePath);
+    if (isMissingOrEmpty(path)) await workspace.create(path, { sample: true });
+    else await workspace.open(path);
+    return;
+  }
+  const [latest] = workspace.recent();
+  if (latest) {
+    try {
+      await workspace.open(latest.path);
+      return;
+    } catch (error) {
+      log(
+        'warn',
+        `could not reopen ${latest.path}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  const sample = resolve(o.sampleWorkspacePath);
+  try {
+    if (isMissingOrEmpty(sample)) await workspace.create(sample, { sample: true });
+    else await workspace.open(sample);
+  } catch (error) {
+    log(
+      'error',
+      `could not open the sample workspace: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export async function createStudioServices(o: StudioServicesOptions): Promise<StudioServices> {
+  const log: Logger = o.log ?? (() => undefined);
+  const store = openStore({ userDataPath: o.userDataPath, cipher: o.secretCipher });
+  const workspace = new WorkspaceService({
+    recent: store.recentWorkspaces,
+    sampleSource: o.sampleSourcePath ?? defaultSampleSource(),
+    log,
+  });
+  try {
+    await openInitialWorkspace(workspace, o, log);
+  } catch (error) {
+    await workspace.close();
+    store.close();
+    throw error;
+  }
+
+  const dataDir = join(o.userDataPath, 'gateway');
+  mkdirSync(dataDir, { recursive: true });
+  const gateway = new GatewayHostService({
+    launcher: o.gatewayLauncher,
+    source: workspace,
+    dataDir,
+    port: o.gatewayPort ?? 8280,
+    log,
+  });
+  // The studio is usable while the gateway starts; its status events tell the UI.
+  void gateway
+    .start()
+    .catch((error: unknown) => log('error', `starting the gateway: ${String(error)}`));
+
+  let closing: Promise<void> | null = null;
+  return {
+    workspace,
+    gateway,
+    store,
+    appInfo: () => ({
+      version: o.appVersion,
+      host: o.host,
+      platform: process.platform,
+      userDataPath: o.userDataPath,
+    }),
+    close() {
+      closing ??= (async () => {
+        try {
+          await gateway.close();
+          await workspace.close();
+        } finally {
+          store.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}

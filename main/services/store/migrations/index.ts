@@ -1,0 +1,7 @@
+/** Every migration, in order. Add a file `NNNN-<what>.ts` and list it here. */
+import { migration as initial } from './0001-initial.js';
+import type { Migration } from './types.js';
+
+export type { Migration } from './types.js';
+
+export const migrations: readonly Migration[] = [initial];
