@@ -63,6 +63,7 @@ function run(): void {
       gatewayLauncher: createElectronGatewayLauncher({ modulePath: gatewayModule }),
       sampleWorkspacePath: join(app.getPath('documents'), 'Portico', 'Sample'),
       secretCipher: createSafeStorageCipher(safeStorage) ?? undefined,
+      sqliteNativeBinding: sqliteBinding,
       log,
     });
     services = studio;

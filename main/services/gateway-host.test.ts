@@ -15,6 +15,7 @@ class FakeProcess implements GatewayProcess {
   exited = false;
   constructor(
     readonly args: string[],
+    readonly env: Record<string, string>,
     private readonly onShutdown: 'exit' | 'ignore' = 'exit',
   ) {}
   onMessage(listener: (m: unknown) => void): void {
@@ -58,8 +59,8 @@ function fakeLauncher(
 ) {
   const launched: FakeProcess[] = [];
   const launcher: GatewayLauncher = {
-    launch(args) {
-      const proc = new FakeProcess(args, shutdown);
+    launch(args, env) {
+      const proc = new FakeProcess(args, env, shutdown);
       launched.push(proc);
       const index = launched.length - 1;
       queueMicrotask(() => onLaunch(proc, index));
@@ -160,9 +161,11 @@ describe('GatewayHostService', () => {
     expect(proc?.flag('--port')).toBe('8280');
     expect(proc?.flag('--admin-port')).toBe('0');
     expect(proc?.flag('--data-dir')).toBe('/tmp/gw-data');
-    expect(proc?.flag('--admin-token')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    // The token travels in the environment: process arguments are readable by other users.
+    expect(proc?.flag('--admin-token')).toBeUndefined();
+    expect(proc?.env.PORTICO_ADMIN_TOKEN).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(admin.puts).toEqual([
-      { token: `Bearer ${proc?.flag('--admin-token')}`, revision: status.revision },
+      { token: `Bearer ${proc?.env.PORTICO_ADMIN_TOKEN}`, revision: status.revision },
     ]);
     expect(status).toEqual({
       state: 'running',
@@ -194,7 +197,7 @@ describe('GatewayHostService', () => {
     });
     const status = await service.start();
     expect(launched.map((p) => p.flag('--port'))).toEqual(['8280', '0']);
-    expect(launched[0]?.flag('--admin-token')).not.toBe(launched[1]?.flag('--admin-token'));
+    expect(launched[0]?.env.PORTICO_ADMIN_TOKEN).not.toBe(launched[1]?.env.PORTICO_ADMIN_TOKEN);
     expect(status).toMatchObject({ state: 'running', listeners: ['http://127.0.0.1:41234'] });
     expect(logs.join('\n')).toContain(
       'could not use port 8280 (cannot listen: EADDRINUSE (exit code 1))',
@@ -319,6 +322,6 @@ describe('GatewayHostService', () => {
     expect(status.state).toBe('running');
     expect(launched).toHaveLength(2);
     expect(launched[0]?.exited).toBe(true);
-    expect(admin.puts[1]?.token).toBe(`Bearer ${launched[1]?.flag('--admin-token')}`);
+    expect(admin.puts[1]?.token).toBe(`Bearer ${launched[1]?.env.PORTICO_ADMIN_TOKEN}`);
   });
 });

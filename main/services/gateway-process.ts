@@ -57,13 +57,16 @@ function errorMessage(message: unknown): string | null {
     : null;
 }
 
-/** The CLI flags the local gateway runs with: loopback only, admin on any free port. */
-export function gatewayArgs(port: number, token: string, dataDir: string): string[] {
+/**
+ * The CLI flags the local gateway runs with: loopback only, admin on any free port. The
+ * admin token goes in the environment (`PORTICO_ADMIN_TOKEN`), not in the arguments,
+ * which other local users can read from the process list.
+ */
+export function gatewayArgs(port: number, dataDir: string): string[] {
   return [
     ...['--host', '127.0.0.1'],
     ...['--port', String(port)],
     ...['--admin-port', '0'],
-    ...['--admin-token', token],
     ...['--data-dir', dataDir],
   ];
 }
@@ -79,7 +82,9 @@ export function launchGateway(
   const token = randomBytes(32).toString('base64url');
   let proc: GatewayProcess;
   try {
-    proc = launcher.launch(gatewayArgs(options.port, token, options.dataDir), {});
+    proc = launcher.launch(gatewayArgs(options.port, options.dataDir), {
+      PORTICO_ADMIN_TOKEN: token,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { child: null, ready: Promise.resolve({ ok: false, message }) };

@@ -48,6 +48,11 @@ export interface StudioServicesOptions {
   gatewayPort?: number;
   /** Encrypts secrets at rest; default AES-256-GCM with a 0600 key file in `userDataPath`. */
   secretCipher?: SecretCipher;
+  /**
+   * A better-sqlite3 addon built for this process's ABI: the unpackaged Electron studio
+   * passes its Electron build (see scripts/electron-native.mjs); Node uses node_modules.
+   */
+  sqliteNativeBinding?: string;
   log?: Logger;
 }
 
@@ -107,7 +112,11 @@ async function openInitialWorkspace(
 
 export async function createStudioServices(o: StudioServicesOptions): Promise<StudioServices> {
   const log: Logger = o.log ?? (() => undefined);
-  const store = openStore({ userDataPath: o.userDataPath, cipher: o.secretCipher });
+  const store = openStore({
+    userDataPath: o.userDataPath,
+    cipher: o.secretCipher,
+    nativeBinding: o.sqliteNativeBinding,
+  });
   const workspace = new WorkspaceService({
     recent: store.recentWorkspaces,
     sampleSource: o.sampleSourcePath ?? defaultSampleSource(),

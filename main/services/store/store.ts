@@ -22,6 +22,8 @@ export interface StoreOptions {
   userDataPath: string;
   /** Defaults to AES-256-GCM with a key file in `userDataPath`. */
   cipher?: SecretCipher;
+  /** A better-sqlite3 addon built for this process's ABI (Electron, unpackaged). */
+  nativeBinding?: string;
 }
 
 export class Store {
@@ -46,7 +48,10 @@ export class Store {
 
 export function openStore(options: StoreOptions): Store {
   mkdirSync(options.userDataPath, { recursive: true });
-  const db = new Database(join(options.userDataPath, DATABASE_FILE));
+  const db = new Database(
+    join(options.userDataPath, DATABASE_FILE),
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
