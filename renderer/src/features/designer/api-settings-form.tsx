@@ -1,0 +1,154 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ApiDetail } from '../../../../main/ipc/contract';
+import { ipc } from '../../ipc/client';
+import { notify, reportError } from '../notifications/notify';
+
+interface Props {
+  detail: ApiDetail;
+  onSaved(detail: ApiDetail): void;
+}
+
+interface Form {
+  context: string;
+  isDefaultVersion: boolean;
+  production: string;
+  sandbox: string;
+}
+
+function fromDetail(detail: ApiDetail): Form {
+  return {
+    context: detail.context,
+    isDefaultVersion: detail.isDefaultVersion,
+    production: detail.endpoints.production ?? '',
+    sandbox: detail.endpoints.sandbox ?? '',
+  };
+}
+
+function validate(form: Form): Partial<Record<keyof Form, string>> {
+  const errors: Partial<Record<keyof Form, string>> = {};
+  if (!/^\/[A-Za-z0-9._~\-/{}]*$/.test(form.context) || form.context.includes('//')) {
+    errors.context =
+      'Start with "/" and use letters, digits, "-", "_", "." and "/" only, e.g. /petstore';
+  }
+  for (const key of ['production', 'sandbox'] as const) {
+    const value = form[key].trim();
+    if (value === '') continue;
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      errors[key] = 'Enter an http:// or https:// URL, or leave it empty';
+    }
+  }
+  return errors;
+}
+
+/**
+ * Context and endpoints, written to the API's `api.yaml`. The parent remounts
+ * this form (by key) when those values change on disk, so it starts from them.
+ */
+export function ApiSettingsForm({ detail, onSaved }: Props) {
+  const [form, setForm] = useState<Form>(() => fromDetail(detail));
+  const [busy, setBusy] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const ids = { context: useId(), isDefault: useId(), production: useId(), sandbox: useId() };
+  const errors = validate(form);
+  const shown = submitted ? errors : {};
+  const initial = fromDetail(detail);
+  const changed = (Object.keys(initial) as (keyof Form)[]).some((k) => initial[k] !== form[k]);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]): void =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  const onSubmit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
+    try {
+      const saved = await ipc.apis.updateSettings({
+        id: detail.id,
+        context: form.context,
+        isDefaultVersion: form.isDefaultVersion,
+        endpoints: {
+          production: form.production.trim() || null,
+          sandbox: form.sandbox.trim() || null,
+        },
+      });
+      onSaved(saved);
+      notify(`Saved the settings of ${detail.name} ${detail.version}`);
+    } catch (err) {
+      reportError(err, 'Could not save the settings');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (key: 'context' | 'production' | 'sandbox', label: string, placeholder: string) => {
+    const id = ids[key];
+    const error = shown[key];
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          className="input input--mono"
+          value={form[key]}
+          placeholder={placeholder}
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => set(key, e.target.value)}
+        />
+        {error && (
+          <p id={`${id}-error`} className="field__error">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <section className="panel-section" aria-labelledby="settings-heading">
+      <h3 id="settings-heading" className="panel-section__title">
+        Context and endpoints
+      </h3>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        {field('context', 'Context', '/petstore')}
+        <div className="field field--inline">
+          <input
+            id={ids.isDefault}
+            type="checkbox"
+            checked={form.isDefaultVersion}
+            onChange={(e) => set('isDefaultVersion', e.target.checked)}
+          />
+          <label htmlFor={ids.isDefault}>
+            Default version (also served without the version in the path)
+          </label>
+        </div>
+        {field('production', 'Production endpoint', 'http://localhost:9000')}
+        {field('sandbox', 'Sandbox endpoint', 'empty: none')}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy || !changed}>
+            Apply settings
+          </button>
+          {changed && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setForm(initial)}
+              disabled={busy}
+            >
+              Revert
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { StudioPage } from '../pages/studio-page.js';
+import { repoRoot, startStudio } from './studio.js';
+import type { Studio } from './studio.js';
+
+export { expect } from '@playwright/test';
+
+/**
+ * `studio`: a web host of its own with an empty workspace; `app`: the page,
+ * already open on it.
+ */
+export const test = base.extend<{ studio: Studio; app: StudioPage }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  studio: async ({}, use) => {
+    const studio = await startStudio();
+    try {
+      await use(studio);
+    } finally {
+      await studio.stop();
+    }
+  },
+  app: async ({ page, studio }, use) => {
+    const app = new StudioPage(page);
+    await app.open(studio.url);
+    await use(app);
+  },
+});
+
+/** The sample PetStore OpenAPI document that ships with the studio. */
+export function samplePetStore(): Promise<string> {
+  return readFile(
+    join(repoRoot, 'resources/sample-workspace/apis/PetStore-1.0.0/Definitions/swagger.yaml'),
+    'utf8',
+  );
+}
