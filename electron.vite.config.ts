@@ -64,6 +64,8 @@ export default defineConfig({
     plugins: [react(), devCspPlugin()],
     build: {
       outDir: at('out/renderer'),
+      // Monaco is large: minifying roughly halves what the web host serves.
+      minify: true,
       rolldownOptions: { input: { index: at('renderer/index.html') } },
     },
   },

@@ -97,3 +97,18 @@ describe('buildMenuTemplate', () => {
     expect(setApplicationMenu).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('menu accelerators', () => {
+  it('shows the renderer-handled shortcuts without registering them twice', () => {
+    const items = buildMenuTemplate({
+      recent: [],
+      isDev: false,
+      platform: 'linux',
+      send: () => undefined,
+      openExternal: () => undefined,
+    }).flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : []));
+    const shortcuts = items.filter((item) => typeof item.accelerator === 'string');
+    expect(shortcuts.length).toBeGreaterThanOrEqual(4);
+    for (const item of shortcuts) expect(item.registerAccelerator, item.label).toBe(false);
+  });
+});

@@ -29,6 +29,10 @@ function recentItems(options: MenuOptions): MenuItemConstructorOptions[] {
   }));
 }
 
+/**
+ * The renderer handles these shortcuts itself (the same keys work in the web host), so
+ * the menu shows them without registering them: one key press runs one command.
+ */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin';
   const file: MenuItemConstructorOptions = {
@@ -37,11 +41,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       {
         label: 'New Workspace…',
         accelerator: 'CmdOrCtrl+Shift+N',
+        registerAccelerator: false,
         click: () => options.send({ command: 'workspace.new' }),
       },
       {
         label: 'Open Workspace…',
         accelerator: 'CmdOrCtrl+O',
+        registerAccelerator: false,
         click: () => options.send({ command: 'workspace.open' }),
       },
       { label: 'Open Recent', submenu: recentItems(options) },
@@ -49,6 +55,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       {
         label: 'New API…',
         accelerator: 'CmdOrCtrl+N',
+        registerAccelerator: false,
         click: () => options.send({ command: 'api.new' }),
       },
       // macOS keeps Quit in the app menu.
@@ -61,6 +68,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       {
         label: 'Toggle Theme',
         accelerator: 'CmdOrCtrl+Shift+L',
+        registerAccelerator: false,
         click: () => options.send({ command: 'theme.toggle' }),
       },
       { type: 'separator' },
