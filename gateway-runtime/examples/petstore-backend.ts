@@ -21,6 +21,23 @@ createServer((req, res) => {
   };
   const seen = { environment, requestId: req.headers['x-request-id'], forwardedFor: req.headers['x-forwarded-for'] };
   if (path === '/pets' && req.method === 'GET') return body(200, { pets, seen });
+  if (path === '/pets' && req.method === 'POST') {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('end', () => {
+      let input: { name?: unknown; kind?: unknown } = {};
+      try {
+        input = JSON.parse(text || '{}') as typeof input;
+      } catch {
+        return body(400, { error: 'the body is not JSON' });
+      }
+      const pet = { id: pets.length + 1, name: String(input.name ?? 'unnamed'), kind: String(input.kind ?? 'unknown') };
+      pets.push(pet);
+      body(201, { pet, seen });
+    });
+    return;
+  }
   const match = /^\/pets\/(\d+)$/.exec(path);
   if (match && req.method === 'GET') {
     const pet = pets.find((p) => p.id === Number(match[1]));
