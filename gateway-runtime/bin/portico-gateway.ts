@@ -19,7 +19,6 @@ if (parsed.options.help) {
 
 try {
   const { gateway, lines } = await startFromOptions(parsed.options, jsonLineLogger());
-  process.stdout.write(`${lines.join('\n')}\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(130);
@@ -35,6 +34,9 @@ try {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Only now announce the listeners: writes to a pipe are synchronous, so whoever reads
+  // these lines may signal at once, and the handlers must already be there.
+  process.stdout.write(`${lines.join('\n')}\n`);
 } catch (error) {
   process.stderr.write(`portico-gateway: ${error instanceof StartError ? error.message : String(error)}\n`);
   process.exit(1);

@@ -30,7 +30,6 @@ export const errorCatalogue = {
   CLIENT_CLOSED_REQUEST: { status: 499, message: 'The client closed the connection before the response' },
   INTERNAL_ERROR: { status: 500, message: 'The gateway failed unexpectedly' },
   SEQUENCES_NOT_SUPPORTED: { status: 501, message: 'Sequences are not supported by this gateway yet' },
-  AI_ENDPOINTS_NOT_SUPPORTED: { status: 501, message: 'AI endpoints are not supported by this gateway yet' },
   BACKEND_UNREACHABLE: { status: 502, message: 'The backend could not be reached' },
   KEY_MANAGER_UNAVAILABLE: { status: 503, message: 'The key manager could not be reached to verify the token' },
   BACKEND_TIMEOUT: { status: 504, message: 'The backend did not answer in time' },

@@ -24,6 +24,7 @@ import { openDatabase } from './stores/database.js';
 import { DeploymentStore } from './stores/deployment-store.js';
 import { MemoryCounterStore } from './stores/memory.js';
 import { EncryptedSecretStore, loadOrCreateKey, type SecretStore } from './stores/secret-store.js';
+import { RedisCluster, type ClusterOptions } from './sync/cluster.js';
 
 /** The HTTPS traffic listener; client certificates are requested for mTLS. */
 export interface HttpsListenerOptions {
@@ -64,6 +65,12 @@ export interface GatewayOptions {
   clock?: () => number;
   /** Counters for throttling; defaults to memory. Not closed by the gateway when injected. */
   counterStore?: CounterStore;
+  /**
+   * Share counters and admin edits with other nodes through Redis: a `redis://` URL or
+   * options. Ignored when `counterStore` is given. While Redis is unreachable the node
+   * counts locally and `GET /admin/v1/health` says `redis: "down"`.
+   */
+  redis?: string | ClusterOptions | null;
   /** Used by key managers for discovery and JWKS. */
   fetch?: typeof fetch;
   /** Secret store; defaults to AES-256-GCM in the data dir (or memory). */
@@ -180,10 +187,11 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
     ...options.analytics,
     onError: (error) => logger.error('analytics flush failed', { error: String(error) }),
   });
-  const ownsCounters = !options.counterStore;
-  const counters = options.counterStore ?? new MemoryCounterStore();
   const metrics = new GatewayMetrics();
+  const redisOptions = options.counterStore || !options.redis ? null : typeof options.redis === 'string' ? { url: options.redis } : options.redis;
+  let cluster: RedisCluster | null = null;
   const control = new DeploymentControl({
+    onEdit: (edit) => cluster?.publish(edit),
     store: deployments,
     immutable,
     compile: { ...(options.fetch && { fetch: options.fetch }), now: clock },
@@ -192,6 +200,18 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
       logger.info('serving revision', { revision });
     },
   });
+
+  const local = new MemoryCounterStore({ now: clock });
+  if (redisOptions) {
+    cluster = new RedisCluster(redisOptions, {
+      local,
+      logger,
+      applyEdit: (edit) => control.applyEdit(edit),
+      onStatus: (up) => metrics.setCounterStore('redis', up),
+    });
+  }
+  const counters: CounterStore = options.counterStore ?? cluster?.counters ?? local;
+  metrics.setCounterStore(cluster ? 'redis' : 'memory', cluster ? cluster.up : true);
 
   if (immutable) {
     control.serve(initial);
@@ -218,6 +238,8 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
     clock,
     clientCaConfigured: Boolean(options.https?.clientCa),
     logger,
+    secrets,
+    counters,
   };
   const handle = createRequestHandler(runtime, 'http');
   const servers: Server[] = [];
@@ -238,6 +260,10 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
     rollback: () => control.rollback(),
 
     async listen(): Promise<Listeners> {
+      // Serve with shared counters from the first request when Redis is there; never wait long for it.
+      if (cluster && !(await cluster.ready(redisOptions?.connectTimeoutMs ?? 3000))) {
+        logger.warn('redis is not reachable yet: counting locally until it is');
+      }
       const httpServer = createHttpServer(handle);
       servers.push(httpServer);
       await listenOn(httpServer, options.port ?? 8280, options.host ?? '127.0.0.1');
@@ -261,7 +287,21 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
       }
       if (adminOptions) {
         const adminServer = createHttpServer(
-          createAdminHandler({ control, deployments, analytics, secrets, counters, metrics }, { token: adminToken, logger }),
+          createAdminHandler(
+            {
+              control,
+              deployments,
+              analytics,
+              secrets,
+              counters,
+              metrics,
+              ...(cluster && {
+                health: () => ({ redis: cluster?.up ? 'up' : 'down' }),
+                onThrottleReset: (applicationId: string) => cluster?.publish({ type: 'throttle.reset', applicationId }),
+              }),
+            },
+            { token: adminToken, logger },
+          ),
         );
         servers.push(adminServer);
         await listenOn(adminServer, adminOptions.port ?? 9090, adminHost);
@@ -277,7 +317,9 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
         control.close();
         await dispatcher.close();
         analytics.close();
-        if (ownsCounters) await counters.close();
+        // An injected counter store belongs to the caller; the local one and the cluster are ours.
+        if (cluster) await cluster.close();
+        await local.close();
         db.close();
       })();
       return closing;

@@ -20,8 +20,20 @@ export { parseCliArgs, usage, type CliOptions } from './cli/options.js';
 export { hashApiKey } from './auth/index.js';
 export { errorCatalogue, errorBody, type ErrorBody, type ErrorCode } from './errors.js';
 export type { DeployResult, DenylistFilter } from './runtime/control.js';
-export { counterKeys, type CounterStore, type CounterValue } from './stores/counter-store.js';
+export {
+  counterKeys,
+  type CounterStore,
+  type CounterValue,
+  type RateCharge,
+  type RateCheck,
+  type RateDecision,
+  type RateResult,
+} from './stores/counter-store.js';
 export { MemoryCounterStore } from './stores/memory.js';
+export { RedisCounterStore, type RedisCounterStoreOptions } from './stores/redis.js';
+export { rateOf, type Rate } from './limits/gcra.js';
+export type { TokenUsage } from './limits/tokens.js';
+export type { ClusterOptions } from './sync/cluster.js';
 export type { SecretStore } from './stores/secret-store.js';
 export type { AnalyticsStore, EventsQuery } from './stores/analytics-store.js';
 export type { AnalyticsEvent, AiUsage } from './analytics/event.js';

@@ -34,6 +34,19 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly counterStoreUp = new Gauge({
+    name: 'portico_counter_store_up',
+    help: 'Whether throttling counters are shared as configured (1) or counted on this node alone (0), by store',
+    labelNames: ['store'] as const,
+    registers: [this.registry],
+  });
+
+  /** Reports the counter store: `memory` is always up; `redis` is 0 while the node counts locally. */
+  setCounterStore(store: 'memory' | 'redis', up: boolean): void {
+    this.counterStoreUp.reset();
+    this.counterStoreUp.set({ store }, up ? 1 : 0);
+  }
+
   observe(api: string | null, method: string, status: number, latencyMs: number, backendLatencyMs: number | null): void {
     const apiLabel = api ?? '';
     this.requests.inc({ api: apiLabel, method, status: String(status) });

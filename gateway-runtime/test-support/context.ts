@@ -28,6 +28,16 @@ export function fakeContext(init: FakeRequest = {}): RequestContext {
     headers: init.headers ?? {},
     socket,
   }) as unknown as IncomingMessage;
-  const res = Object.assign(new EventEmitter(), { req, headersSent: false, writableFinished: false, statusCode: 200 }) as unknown as ServerResponse;
+  const headers = new Map<string, string | number | readonly string[]>();
+  const res = Object.assign(new EventEmitter(), {
+    req,
+    headersSent: false,
+    writableFinished: false,
+    statusCode: 200,
+    // Headers a stage sets before the response starts (RateLimit, x-request-id).
+    setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name.toLowerCase(), value),
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
+    getHeaders: () => Object.fromEntries(headers),
+  }) as unknown as ServerResponse;
   return createContext({ req, res, requestId: 'req-1', receivedAt: 0, startedAt: 0, protocol: init.protocol ?? 'http' });
 }

@@ -78,8 +78,6 @@ async function main(): Promise<void> {
     await services.close();
     throw error;
   }
-  process.stdout.write(`Portico studio: ${host.url}/?token=${host.token}\n`);
-
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -101,6 +99,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Announce the URL only once the handlers are in place: writes to a pipe are
+  // synchronous, and whoever reads this line may signal at once.
+  process.stdout.write(`Portico studio: ${host.url}/?token=${host.token}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -28,6 +28,10 @@ export interface AdminServices {
   secrets: SecretStore;
   counters: CounterStore;
   metrics: GatewayMetrics;
+  /** Extra health fields (`redis: "up" | "down"` when counters are shared). */
+  health?: () => Record<string, unknown>;
+  /** Told after an application's counters were cleared here, to clear them on other nodes. */
+  onThrottleReset?: (applicationId: string) => void;
 }
 
 const secretName = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be 1-200 letters, digits, ".", "_" or "-"');
@@ -40,7 +44,7 @@ const denylistPatch = z.strictObject({ enabled: z.boolean() });
 /** Every admin route as `METHOD path` → handler. */
 export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
   return {
-    'GET /admin/v1/health': () => ({ status: 200, body: { status: 'ok', revision: s.control.bundle()?.revision ?? null } }),
+    'GET /admin/v1/health': () => ({ status: 200, body: { status: 'ok', revision: s.control.bundle()?.revision ?? null, ...s.health?.() } }),
 
     'GET /admin/v1/bundle': () => {
       const bundle = s.control.bundle();
@@ -97,6 +101,7 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
       const id = params.id ?? '';
       if (!s.control.bundle()?.applications.some((a) => a.id === id)) throw new GatewayError('ADMIN_NOT_FOUND', `No application ${id}`);
       const cleared = await s.counters.deleteByPrefix(counterKeys.applicationPrefix(id));
+      s.onThrottleReset?.(id);
       return { status: 200, body: { applicationId: id, cleared } };
     },
     'PATCH /admin/v1/subscriptions/:id': async (req, params) => {

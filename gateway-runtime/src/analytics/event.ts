@@ -6,7 +6,9 @@ import type { KeyType } from '../model/bundle.js';
 
 /** Token accounting of an AI call. */
 export interface AiUsage {
+  /** The vendor (its `aiVendors` name or built-in type) of the endpoint that served. */
   vendor: string;
+  /** The model that answered, as the vendor named it; the requested model when it did not. */
   model: string | null;
   promptTokens: number | null;
   completionTokens: number | null;
@@ -15,6 +17,13 @@ export interface AiUsage {
   reasoningTokens: number | null;
   /** True when the vendor reported no usage and the gateway counted tokens itself. */
   estimated: boolean;
+  /**
+   * What the call cost at the vendor's price table (per million tokens: uncached input,
+   * cached input, output); null when the table has no price for the model.
+   */
+  cost?: number | null;
+  /** Which endpoint served: 0 the primary, n its `fallbacks[n - 1]`. */
+  endpointIndex?: number;
 }
 
 export interface AnalyticsEvent {

@@ -5,6 +5,9 @@
  * - tokens: sums of the AI usage figures (absent counts as 0).
  * - `cost`: sum of each request's price under its plan's billing at the time of the
  *   request (`pricePerRequest` + tokens x price per million tokens).
+ * - `aiCost`: sum of what AI calls cost at their vendors' price tables (what the
+ *   provider charges, where `cost` is what the consumer is billed).
+ * - `estimated`: AI calls whose figures the gateway estimated (vendor reported none).
  * With `interval`, rows are split by time bucket and carry `bucket` (ISO start).
  */
 import type { Db } from '../stores/database.js';
@@ -44,7 +47,12 @@ export interface SummaryRow {
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
+  cachedTokens: number;
+  reasoningTokens: number;
   cost: number;
+  aiCost: number;
+  /** AI calls whose token figures were estimated. */
+  estimated: number;
 }
 
 export interface SummaryResult {
@@ -60,6 +68,10 @@ interface Row {
   prompt_tokens: number | null;
   completion_tokens: number | null;
   total_tokens: number | null;
+  cached_tokens: number | null;
+  reasoning_tokens: number | null;
+  ai_estimated: number | null;
+  ai_cost: number | null;
   cost: number;
 }
 
@@ -77,7 +89,7 @@ export function summarize(db: Db, query: SummaryQuery): SummaryResult {
   const bucket = interval ? `(ts / ${interval}) * ${interval}` : '0';
   const statement = db.prepare(
     `SELECT ${groupColumn[query.groupBy]} AS k, ${bucket} AS b, latency_ms, status,
-       prompt_tokens, completion_tokens, total_tokens, cost
+       prompt_tokens, completion_tokens, total_tokens, cached_tokens, reasoning_tokens, ai_estimated, ai_cost, cost
      FROM events WHERE ts >= ? AND ts < ? ORDER BY b, k, latency_ms`,
   );
   const rows: SummaryRow[] = [];
@@ -89,12 +101,29 @@ export function summarize(db: Db, query: SummaryQuery): SummaryResult {
     row.p95 = round(percentile(latencies, 95), 3);
     row.p99 = round(percentile(latencies, 99), 3);
     row.cost = round(row.cost, 6);
+    row.aiCost = round(row.aiCost, 9);
     rows.push(row);
   };
   for (const r of statement.iterate(query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER) as IterableIterator<Row>) {
     if (!current || current.k !== r.k || current.b !== r.b) {
       finish();
-      const row: SummaryRow = { key: r.k, requests: 0, errors: 0, throttled: 0, p50: 0, p95: 0, p99: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, cost: 0 };
+      const row: SummaryRow = {
+        key: r.k,
+        requests: 0,
+        errors: 0,
+        throttled: 0,
+        p50: 0,
+        p95: 0,
+        p99: 0,
+        promptTokens: 0,
+        completionTokens: 0,
+        totalTokens: 0,
+        cachedTokens: 0,
+        reasoningTokens: 0,
+        cost: 0,
+        aiCost: 0,
+        estimated: 0,
+      };
       if (interval) row.bucket = new Date(r.b).toISOString();
       current = { row, latencies: [], k: r.k, b: r.b };
     }
@@ -105,7 +134,11 @@ export function summarize(db: Db, query: SummaryQuery): SummaryResult {
     row.promptTokens += r.prompt_tokens ?? 0;
     row.completionTokens += r.completion_tokens ?? 0;
     row.totalTokens += r.total_tokens ?? 0;
+    row.cachedTokens += r.cached_tokens ?? 0;
+    row.reasoningTokens += r.reasoning_tokens ?? 0;
     row.cost += r.cost;
+    row.aiCost += r.ai_cost ?? 0;
+    if (r.ai_estimated === 1) row.estimated++;
     current.latencies.push(r.latency_ms);
   }
   finish();

@@ -282,7 +282,12 @@ class RemoteKeySource implements KeySource {
   }
 
   private async fetchJson(url: string, what: string): Promise<Record<string, unknown>> {
-    const signal = AbortSignal.any([this.closed.signal, AbortSignal.timeout(this.deps.timeoutMs)]);
+    // Our own timer, not AbortSignal.timeout(): inside AbortSignal.any() Node 20 can
+    // garbage-collect a timeout signal before it fires (nodejs/node#57736), and the
+    // fetch would then wait with no deadline.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.deps.timeoutMs);
+    const signal = AbortSignal.any([this.closed.signal, deadline.signal]);
     let bytes: Uint8Array;
     try {
       const response = await this.deps.fetch(url, {
@@ -297,12 +302,14 @@ class RemoteKeySource implements KeySource {
       bytes = await readCapped(response, MAX_DOCUMENT_BYTES, what);
     } catch (error) {
       if (error instanceof FetchFailed) throw error;
-      const timedOut = signal.aborted && !this.closed.signal.aborted;
+      const timedOut = deadline.signal.aborted && !this.closed.signal.aborted;
       throw new FetchFailed(
         timedOut
           ? `the ${what} did not answer within ${this.deps.timeoutMs} ms`
           : `the ${what} is unreachable`,
       );
+    } finally {
+      clearTimeout(timer);
     }
     const doc = parseJsonObject(bytes);
     if (!doc) throw new FetchFailed(`the ${what} is not a JSON object`);

@@ -17,6 +17,8 @@ export interface CliOptions {
   adminPort: number;
   adminToken: string | null;
   dataDir: string | null;
+  /** Share rate-limit counters and admin edits with other nodes through this Redis (`redis://` or `rediss://` URL). */
+  redis: string | null;
   help: boolean;
 }
 
@@ -33,6 +35,8 @@ export const usage = `Usage: portico-gateway [options]
   --admin-port PORT     admin API port (default 9090)
   --admin-token TOKEN   bearer token for the admin API (or env PORTICO_ADMIN_TOKEN)
   --data-dir DIR        persist deployments, secrets and analytics here
+  --redis URL           share rate-limit counters, denylist and subscription changes with
+                        every node that uses the same Redis (redis://HOST:PORT[/DB], rediss://)
   --help                show this help
 `;
 
@@ -42,6 +46,12 @@ function port(flag: string, value: string | undefined, fallback: number): number
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) > 65535) return `--${flag} must be a port number from 0 to 65535, got "${value}"`;
   return Number(value);
+}
+
+function isRedisUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
 }
 
 export function parseCliArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): ParseCliResult {
@@ -63,6 +73,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
         'admin-port': { type: 'string' },
         'admin-token': { type: 'string' },
         'data-dir': { type: 'string' },
+        redis: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -83,6 +94,10 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   for (const flag of ['bundle', 'host', 'admin-host', 'data-dir', 'admin-token'] as const) {
     if (values[flag] === '') return { ok: false, message: `--${flag} must not be empty` };
   }
+  const redis = values.redis;
+  if (redis !== undefined && !isRedisUrl(redis)) {
+    return { ok: false, message: `--redis must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379, got "${redis}"` };
+  }
   const token = values['admin-token'] ?? (env.PORTICO_ADMIN_TOKEN || undefined);
   return {
     ok: true,
@@ -98,6 +113,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       adminPort: adminPort as number,
       adminToken: token ?? null,
       dataDir: values['data-dir'] ?? null,
+      redis: redis ?? null,
       help: values.help ?? false,
     },
   };

@@ -66,6 +66,7 @@ export async function startFromOptions(
       https,
       admin: { host: options.adminHost, port: options.adminPort, token: options.adminToken },
       dataDir: options.dataDir,
+      redis: options.redis,
       ...extra,
       immutable: bundle !== null,
       logger,

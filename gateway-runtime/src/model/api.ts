@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { httpUrl, keyType, name, strict, timeoutMs } from './common.js';
+import { limitSchema, tokenQuotaSchema } from './policies.js';
 
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export const httpMethod = z.enum(httpMethods);
@@ -43,10 +44,18 @@ const aiEndpointFields = {
   type: z.literal('ai'),
   /** An `aiVendors` entry's name, or a built-in vendor type. */
   vendor: name,
+  /** The upstream base: the path after `/{context}/{version}` and the query are appended (Azure: up to the deployment). */
   url: httpUrl,
   /** Name of the secret that holds the vendor key (PUT /admin/v1/secrets/{name}). */
   secretRef: name.optional(),
+  /** How long to wait for the vendor's response headers and between body chunks. */
   timeoutMs: timeoutMs.default(120_000),
+  /** The model to ask for, replacing the client's `model` (a fallback to a cheaper model, a pinned version). */
+  model: z.string().min(1, 'must be a non-empty string').optional(),
+  /** Backend limit: requests per window toward this endpoint (its `tokens` quotas count over the same window). */
+  limit: limitSchema.optional(),
+  /** Backend token limits of this endpoint over `limit`'s window (a vendor's tokens-per-minute). */
+  tokens: tokenQuotaSchema.nullable().optional(),
 };
 
 /** An AI vendor endpoint tried after its primary fails. */
@@ -55,7 +64,15 @@ export const aiFallbackSchema = strict(aiEndpointFields);
 /** An AI vendor endpoint, with optional fallbacks tried in order. */
 export const aiEndpointSchema = strict({
   ...aiEndpointFields,
+  /** Tried in order when the one before answers 429 or 5xx, cannot be reached or times out, before any byte reached the client. */
   fallbacks: z.array(aiFallbackSchema).optional(),
+}).superRefine((endpoint, ctx) => {
+  [endpoint, ...(endpoint.fallbacks ?? [])].forEach((e, i) => {
+    if (e.tokens && !e.limit) {
+      const path = i === 0 ? ['tokens'] : ['fallbacks', i - 1, 'tokens'];
+      ctx.addIssue({ code: 'custom', path, message: 'needs a "limit" beside it: token limits count over its unitTime and timeUnit' });
+    }
+  });
 });
 
 export const endpointSchema = z.discriminatedUnion('type', [httpEndpointSchema, sequenceEndpointSchema, aiEndpointSchema], {
@@ -147,6 +164,7 @@ export type Operation = z.infer<typeof operationSchema>;
 export type HttpEndpoint = z.infer<typeof httpEndpointSchema>;
 export type SequenceEndpoint = z.infer<typeof sequenceEndpointSchema>;
 export type AiEndpoint = z.infer<typeof aiEndpointSchema>;
+export type AiFallback = z.infer<typeof aiFallbackSchema>;
 export type Endpoint = z.infer<typeof endpointSchema>;
 export type MtlsCertificate = z.infer<typeof mtlsCertificateSchema>;
 export type ApiSecurity = z.infer<typeof securitySchema>;

@@ -5,12 +5,14 @@
  * `GatewayBundleInput` what a producer may write.
  */
 import { z } from 'zod';
+import { aiVendorSchema } from './ai-vendor.js';
 import { apiSpecSchema } from './api.js';
 import { keyType, name, strict } from './common.js';
 import { checkReferences } from './references.js';
 import { policiesSchema } from './policies.js';
 import { sequenceSchema } from './sequences.js';
 
+export * from './ai-vendor.js';
 export * from './api.js';
 export * from './policies.js';
 export * from './sequences.js';
@@ -96,27 +98,6 @@ export const subscriptionSchema = strict({
   status: subscriptionStatus.default('UNBLOCKED'),
 });
 
-/** Where a value sits in a vendor's response: a dotted JSON path in the body (or SSE event), or a header. */
-export const valueLocationSchema = strict({
-  from: z.enum(['body', 'header']),
-  path: z.string().min(1),
-});
-
-/** An AI vendor: built-in defaults by `type`, any field here overrides them. */
-export const aiVendorSchema = strict({
-  name,
-  type: z.enum(['openai', 'azure-openai', 'mistral', 'anthropic', 'openai-compatible', 'custom']),
-  auth: strict({ header: z.string().min(1), prefix: z.string().optional() }).optional(),
-  model: strict({ request: valueLocationSchema.optional(), response: valueLocationSchema.optional() }).optional(),
-  usage: strict({
-    promptTokens: valueLocationSchema.optional(),
-    completionTokens: valueLocationSchema.optional(),
-    totalTokens: valueLocationSchema.optional(),
-    cachedTokens: valueLocationSchema.optional(),
-    reasoningTokens: valueLocationSchema.optional(),
-  }).optional(),
-});
-
 export const denylistType = z.enum(['API', 'APPLICATION', 'IP', 'IP_RANGE', 'USER']);
 
 /** A denylist entry: API id, application id, client IP, CIDR range, or user (JWT `sub`). */
@@ -166,7 +147,6 @@ export type ApplicationKey = z.infer<typeof applicationKeySchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type SubscriptionStatus = z.infer<typeof subscriptionStatus>;
 export type Subscription = z.infer<typeof subscriptionSchema>;
-export type AiVendor = z.infer<typeof aiVendorSchema>;
 export type DenylistType = z.infer<typeof denylistType>;
 export type DenylistEntry = z.infer<typeof denylistEntrySchema>;
 export type KeyType = z.infer<typeof keyType>;

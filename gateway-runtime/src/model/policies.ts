@@ -1,7 +1,7 @@
 /**
  * Throttling policies: subscription plans (business plans, with AI token quotas and
  * billing), application policies and API/operation policies with conditional groups.
- * Later issues enforce them; the shapes are fixed now so bundles can carry them.
+ * `limits/` compiles and enforces them (GCRA; see README "Rate limits and plans").
  */
 import { z } from 'zod';
 import { name, strict } from './common.js';
@@ -60,6 +60,10 @@ export const subscriptionPolicySchema = strict({
   /** When false, requests over the limit pass and are only counted (billed). */
   stopOnQuotaReach: z.boolean().optional(),
   billing: billingSchema.optional(),
+}).refine((plan) => plan.limit !== undefined || !plan.tokens || Object.values(plan.tokens).every((q) => q === null || q === undefined), {
+  // Token quotas count over the plan's window; without one they would mean nothing.
+  message: 'is required when tokens sets a quota: token quotas count over the limit window (requests may be null)',
+  path: ['limit'],
 });
 
 /** A policy shared by every subscription of one application. */

@@ -34,6 +34,15 @@ describe('denylist', () => {
     expect(() => denyBeforeAuth(ctxFor('127.0.0.1', 'blocked-api'), index)).toThrow(expect.objectContaining({ code: 'DENYLISTED' }));
   });
 
+  it('blocks an API named by context and version, and only that version', () => {
+    const byContext = compileDenylist([{ id: 'c', type: 'API', value: '/pets/1.0.0', enabled: true }]);
+    const ctx = fakeContext();
+    ctx.api = { spec: { id: 'pets-v1', context: '/pets', version: '1.0.0' } } as CompiledApi;
+    expect(() => denyBeforeAuth(ctx, byContext)).toThrow(expect.objectContaining({ code: 'DENYLISTED' }));
+    ctx.api = { spec: { id: 'pets-v2', context: '/pets', version: '2.0.0' } } as CompiledApi;
+    expect(() => denyBeforeAuth(ctx, byContext)).not.toThrow();
+  });
+
   it('blocks an application and a user after authentication', () => {
     const app = ctxFor('127.0.0.1');
     app.applicationId = 'bad-app';

@@ -53,8 +53,10 @@ function blockedAddress(list: BlockList, ip: string): boolean {
 
 /** Checks that need no credential: the API and the client address. */
 export function denyBeforeAuth(ctx: RequestContext, index: DenylistIndex): void {
-  if (ctx.api && index.apis.has(ctx.api.spec.id)) {
-    throw new GatewayError('DENYLISTED', `API ${ctx.api.spec.id} is blocked`);
+  // An API entry names the API by id or, as WSO2 does, by `context/version` (`/petstore/1.0.0`).
+  const spec = ctx.api?.spec;
+  if (spec && index.apis.size > 0 && (index.apis.has(spec.id) || index.apis.has(`${spec.context}/${spec.version}`))) {
+    throw new GatewayError('DENYLISTED', `API ${spec.id} is blocked`);
   }
   if (index.addresses && blockedAddress(index.addresses, ctx.clientIp)) {
     throw new GatewayError('DENYLISTED', `Requests from ${ctx.clientIp} are blocked`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeContext } from '../../test-support/context.js';
+import { resolveVendor } from '../ai/registry.js';
 import { compileEndpoint, downstreamHeaders, upstreamError, upstreamHeaders } from './endpoint.js';
+import { aiUpstreamHeaders } from './endpoint-ai.js';
 import type { CompiledApi } from './route.js';
 
 describe('endpoint headers', () => {
@@ -60,5 +62,22 @@ describe('endpoint headers', () => {
       timeoutMs: 10,
     });
     expect(compileEndpoint(null)).toBeNull();
+  });
+
+  it('sends an AI vendor its key where it expects it, never the client’s credentials, and asks for an uncompressed body', () => {
+    const ctx = fakeContext({
+      headers: { authorization: 'Bearer portico-jwt', 'x-api-key': 'guess', 'api-key': 'guess', 'accept-encoding': 'gzip', 'content-length': '2', 'anthropic-version': '2024-01-01' },
+    });
+    const anthropic = resolveVendor('anthropic', []).spec;
+    expect(aiUpstreamHeaders(ctx, anthropic, 'sk-a', 10)).toMatchObject({
+      'x-api-key': 'sk-a',
+      'anthropic-version': '2024-01-01',
+      'accept-encoding': 'identity',
+      'content-length': '10',
+    });
+    const openai = aiUpstreamHeaders(ctx, resolveVendor('openai', []).spec, 'sk-o', 0);
+    expect(openai.authorization).toBe('Bearer sk-o');
+    expect([openai['x-api-key'], openai['api-key'], openai['content-length']]).toEqual([undefined, undefined, undefined]);
+    expect(aiUpstreamHeaders(ctx, resolveVendor('openai-compatible', []).spec, null, 0).authorization).toBeUndefined();
   });
 });

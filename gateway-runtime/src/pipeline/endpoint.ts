@@ -3,27 +3,38 @@
  * Agent (keep-alive pools per backend origin); nothing is buffered. Hop-by-hop
  * headers and the consumed credential are dropped, `X-Forwarded-*` and the request
  * id added. Timeouts answer 504, connection failures 502, bodies over the API's
- * limit 413, and a client that goes away aborts the backend request.
+ * limit 413, and a client that goes away aborts the backend request. AI endpoints
+ * take their own path (endpoint-ai.ts).
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../errors.js';
-import type { Endpoint, HttpMethod } from '../model/bundle.js';
+import { compileAiTargets, type AiTarget } from '../ai/targets.js';
+import type { AiVendor, Endpoint, HttpMethod } from '../model/bundle.js';
 import type { RequestContext } from './context.js';
 
 export type CompiledEndpoint =
   | { type: 'http'; origin: string; basePath: string; timeoutMs: number }
   | { type: 'sequence'; sequence: string }
-  | { type: 'ai'; vendor: string; url: string; secretRef: string | null; timeoutMs: number };
+  | {
+      type: 'ai';
+      vendor: string;
+      url: string;
+      secretRef: string | null;
+      timeoutMs: number;
+      /** The primary (index 0) then each fallback, vendors resolved. */
+      targets: AiTarget[];
+    };
 
 export interface CompiledEndpoints {
   production: CompiledEndpoint | null;
   sandbox: CompiledEndpoint | null;
 }
 
-export function compileEndpoint(endpoint: Endpoint | null | undefined): CompiledEndpoint | null {
+/** Compiles an endpoint; AI endpoints resolve their vendors against the bundle's `aiVendors`. */
+export function compileEndpoint(endpoint: Endpoint | null | undefined, aiVendors: readonly AiVendor[] = []): CompiledEndpoint | null {
   if (!endpoint) return null;
   switch (endpoint.type) {
     case 'http': {
@@ -33,7 +44,14 @@ export function compileEndpoint(endpoint: Endpoint | null | undefined): Compiled
     case 'sequence':
       return { type: 'sequence', sequence: endpoint.sequence };
     case 'ai':
-      return { type: 'ai', vendor: endpoint.vendor, url: endpoint.url, secretRef: endpoint.secretRef ?? null, timeoutMs: endpoint.timeoutMs };
+      return {
+        type: 'ai',
+        vendor: endpoint.vendor,
+        url: endpoint.url,
+        secretRef: endpoint.secretRef ?? null,
+        timeoutMs: endpoint.timeoutMs,
+        targets: compileAiTargets(endpoint, aiVendors),
+      };
   }
 }
 
@@ -113,7 +131,8 @@ async function* limited(source: Readable, limit: number): AsyncGenerator<Buffer>
   }
 }
 
-function tooLarge(limit: number): GatewayError {
+/** 413 for a body over the API's limit; the connection closes, the rest of the body is not read. */
+export function tooLarge(limit: number): GatewayError {
   return new GatewayError('REQUEST_TOO_LARGE', `The request body exceeds ${limit} bytes`, { connection: 'close' });
 }
 

@@ -11,10 +11,13 @@ import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from '../metrics.js';
 import type { Deployment } from '../runtime/deployment.js';
 import type { AnalyticsStore } from '../stores/analytics-store.js';
+import type { CounterStore } from '../stores/counter-store.js';
+import type { SecretStore } from '../stores/secret-store.js';
 import { authenticate } from './authenticate.js';
 import { createContext, type RequestContext } from './context.js';
 import { denyAfterAuth, denyBeforeAuth } from './denylist.js';
 import { proxy } from './endpoint.js';
+import { proxyAi } from './endpoint-ai.js';
 import { mediate } from './mediate.js';
 import { costOf, respondWithError, toEvent } from './respond.js';
 import { route } from './route.js';
@@ -33,6 +36,10 @@ export interface PipelineRuntime {
   /** True when the HTTPS listener verifies client certificates against a CA. */
   clientCaConfigured: boolean;
   logger: Logger;
+  /** Where AI endpoints find their vendor keys. */
+  secrets?: SecretStore;
+  /** Counters of AI endpoints' backend limits. */
+  counters?: CounterStore;
 }
 
 async function run(ctx: RequestContext, deployment: Deployment | null, runtime: PipelineRuntime): Promise<void> {
@@ -42,9 +49,10 @@ async function run(ctx: RequestContext, deployment: Deployment | null, runtime: 
   await authenticate(ctx, deployment.auth, { clientCaConfigured: runtime.clientCaConfigured });
   denyAfterAuth(ctx, deployment.denylist);
   subscribe(ctx, deployment.subscriptions);
-  await throttle(ctx, runtime.throttler);
+  await throttle(ctx, runtime.throttler, deployment);
   const endpoint = mediate(ctx);
   if (endpoint.type === 'http') await proxy(ctx, endpoint, runtime.dispatcher);
+  else if (endpoint.type === 'ai') await proxyAi(ctx, endpoint, runtime);
 }
 
 /** The `request` listener of the traffic servers. */

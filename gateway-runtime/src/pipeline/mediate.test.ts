@@ -26,7 +26,7 @@ describe('mediate', () => {
     );
   });
 
-  it('answers 501 for sequence endpoints, mediation sequences and AI endpoints in this release', () => {
+  it('answers 501 for sequence endpoints and mediation sequences in this release', () => {
     const sequence: CompiledEndpoint = { type: 'sequence', sequence: 'mock' };
     expect(() => mediate(ctxWith({ production: sequence, sandbox: null }, 'PRODUCTION'))).toThrow(
       expect.objectContaining({ code: 'SEQUENCES_NOT_SUPPORTED', status: 501 }),
@@ -34,9 +34,10 @@ describe('mediate', () => {
     expect(() => mediate(ctxWith({ production: http, sandbox: null }, 'PRODUCTION', true))).toThrow(
       expect.objectContaining({ code: 'SEQUENCES_NOT_SUPPORTED' }),
     );
-    const ai: CompiledEndpoint = { type: 'ai', vendor: 'openai', url: 'http://127.0.0.1:1', secretRef: null, timeoutMs: 1000 };
-    expect(() => mediate(ctxWith({ production: ai, sandbox: null }, 'PRODUCTION'))).toThrow(
-      expect.objectContaining({ code: 'AI_ENDPOINTS_NOT_SUPPORTED', status: 501 }),
-    );
+  });
+
+  it('passes AI endpoints on to the AI proxy', () => {
+    const ai: CompiledEndpoint = { type: 'ai', vendor: 'openai', url: 'http://127.0.0.1:1', secretRef: null, timeoutMs: 1000, targets: [] };
+    expect(mediate(ctxWith({ production: ai, sandbox: null }, 'PRODUCTION'))).toBe(ai);
   });
 });

@@ -1,8 +1,7 @@
 /**
  * Stage 6, mediate. The seam the sequences issue fills. Until then an API whose
  * chosen endpoint is a sequence, or that attaches request/response/fault
- * sequences, answers 501 rather than silently skipping what its author asked for;
- * AI endpoints likewise wait for the AI egress issue.
+ * sequences, answers 501 rather than silently skipping what its author asked for.
  */
 import { GatewayError } from '../errors.js';
 import type { RequestContext } from './context.js';
@@ -28,9 +27,6 @@ export function mediate(ctx: RequestContext): CompiledEndpoint {
   }
   if (ctx.api?.hasMediation) {
     throw new GatewayError('SEQUENCES_NOT_SUPPORTED', 'This API attaches mediation sequences, which cannot run yet');
-  }
-  if (endpoint.type === 'ai') {
-    throw new GatewayError('AI_ENDPOINTS_NOT_SUPPORTED', `AI vendor "${endpoint.vendor}" endpoints cannot run yet`);
   }
   return endpoint;
 }

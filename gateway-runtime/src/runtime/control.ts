@@ -4,6 +4,9 @@
  * and the denylist. Mutable gateways persist every change in the deployment store;
  * an immutable gateway (started from a bundle file) refuses deploys and keeps
  * subscription and denylist edits in memory.
+ *
+ * Admin edits of subscriptions and the denylist are reported through `onEdit`, so a
+ * cluster (`sync/`) can replay them on every other node with `applyEdit`.
  */
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../errors.js';
@@ -21,12 +24,21 @@ export interface DenylistFilter {
   enabled?: boolean;
 }
 
+/** An in-place edit of the served deployment, as other nodes of a cluster replay it. */
+export type ControlEdit =
+  | { type: 'denylist.add'; entry: DenylistEntry }
+  | { type: 'denylist.patch'; id: string; enabled: boolean }
+  | { type: 'denylist.delete'; id: string }
+  | { type: 'subscription.patch'; id: string; plan?: string | undefined; status?: SubscriptionStatus | undefined };
+
 export interface ControlOptions {
   store: DeploymentStore;
   immutable: boolean;
   compile: CompileOptions;
   /** Told about every change of the served revision. */
   onChange?: (revision: string | null) => void;
+  /** Told about every admin edit made on this node (not about edits replayed with `applyEdit`). */
+  onEdit?: (edit: ControlEdit) => void;
 }
 
 export class DeploymentControl {
@@ -93,6 +105,7 @@ export class DeploymentControl {
     const next = subscriptions.map((s, i) => (i === index ? updated : s));
     this.validate({ ...deployment.bundle, subscriptions: next });
     this.replace(withSubscriptions(deployment, next));
+    this.options.onEdit?.({ type: 'subscription.patch', id, plan: patch.plan, status: patch.status });
     return updated;
   }
 
@@ -116,6 +129,7 @@ export class DeploymentControl {
     const next = [...deployment.bundle.denylist, created];
     this.validate({ ...deployment.bundle, denylist: next });
     this.replace(withDenylist(deployment, next));
+    this.options.onEdit?.({ type: 'denylist.add', entry: created });
     return created;
   }
 
@@ -125,6 +139,7 @@ export class DeploymentControl {
     if (!existing) throw new GatewayError('ADMIN_NOT_FOUND', `No denylist entry ${id}`);
     const updated = { ...existing, enabled: patch.enabled };
     this.replace(withDenylist(deployment, deployment.bundle.denylist.map((e) => (e.id === id ? updated : e))));
+    this.options.onEdit?.({ type: 'denylist.patch', id, enabled: patch.enabled });
     return updated;
   }
 
@@ -132,6 +147,43 @@ export class DeploymentControl {
     const deployment = this.require();
     if (!deployment.bundle.denylist.some((e) => e.id === id)) throw new GatewayError('ADMIN_NOT_FOUND', `No denylist entry ${id}`);
     this.replace(withDenylist(deployment, deployment.bundle.denylist.filter((e) => e.id !== id)));
+    this.options.onEdit?.({ type: 'denylist.delete', id });
+  }
+
+  /**
+   * Replays an edit made on another node. Idempotent and forgiving, since nodes may
+   * serve different revisions: an added entry replaces one with the same id, and an
+   * edit of something this node does not have is ignored. Returns whether it applied.
+   */
+  applyEdit(edit: ControlEdit): boolean {
+    const deployment = this.deployment;
+    if (!deployment) return false;
+    const { denylist, subscriptions } = deployment.bundle;
+    switch (edit.type) {
+      case 'denylist.add': {
+        const next = [...denylist.filter((e) => e.id !== edit.entry.id), edit.entry];
+        this.validate({ ...deployment.bundle, denylist: next });
+        this.replace(withDenylist(deployment, next));
+        return true;
+      }
+      case 'denylist.patch':
+        if (!denylist.some((e) => e.id === edit.id)) return false;
+        this.replace(withDenylist(deployment, denylist.map((e) => (e.id === edit.id ? { ...e, enabled: edit.enabled } : e))));
+        return true;
+      case 'denylist.delete':
+        if (!denylist.some((e) => e.id === edit.id)) return false;
+        this.replace(withDenylist(deployment, denylist.filter((e) => e.id !== edit.id)));
+        return true;
+      case 'subscription.patch': {
+        const existing = subscriptions.find((s) => s.id === edit.id);
+        if (!existing) return false;
+        const updated: Subscription = { ...existing, ...(edit.plan ? { plan: edit.plan } : {}), ...(edit.status ? { status: edit.status } : {}) };
+        const next = subscriptions.map((s) => (s.id === edit.id ? updated : s));
+        this.validate({ ...deployment.bundle, subscriptions: next });
+        this.replace(withSubscriptions(deployment, next));
+        return true;
+      }
+    }
   }
 
   /** Stops serving; the deployment's resources are freed once its last request ends. */

@@ -65,7 +65,10 @@ function compileApis(bundle: GatewayBundle): CompiledApi[] {
       methods: methods.length > 0 ? methods : [...httpMethods],
       passThrough: { method: '*', template: '/*', auth: 'required', scopes: [], throttlingPolicy: null },
       security: compileSecurity(spec),
-      endpoints: { production: compileEndpoint(spec.endpoints.production), sandbox: compileEndpoint(spec.endpoints.sandbox) },
+      endpoints: {
+        production: compileEndpoint(spec.endpoints.production, bundle.aiVendors),
+        sandbox: compileEndpoint(spec.endpoints.sandbox, bundle.aiVendors),
+      },
       maxRequestBodyBytes: spec.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
       hasMediation: Boolean(spec.mediation?.request || spec.mediation?.response || spec.mediation?.fault),
     };

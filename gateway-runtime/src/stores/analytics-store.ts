@@ -43,6 +43,8 @@ interface EventRow {
   cached_tokens: number | null;
   reasoning_tokens: number | null;
   ai_estimated: number | null;
+  ai_cost: number | null;
+  ai_endpoint_index: number | null;
 }
 
 export class AnalyticsStore {
@@ -61,10 +63,10 @@ export class AnalyticsStore {
     this.insert = db.prepare(
       `INSERT INTO events (ts, request_id, api_id, api_version, method, operation, application_id, plan, key_type,
          status, latency_ms, backend_latency_ms, error_code, throttled_by, ai_vendor, ai_model, prompt_tokens,
-         completion_tokens, total_tokens, cached_tokens, reasoning_tokens, ai_estimated, cost)
+         completion_tokens, total_tokens, cached_tokens, reasoning_tokens, ai_estimated, ai_cost, ai_endpoint_index, cost)
        VALUES (@ts, @request_id, @api_id, @api_version, @method, @operation, @application_id, @plan, @key_type,
          @status, @latency_ms, @backend_latency_ms, @error_code, @throttled_by, @ai_vendor, @ai_model, @prompt_tokens,
-         @completion_tokens, @total_tokens, @cached_tokens, @reasoning_tokens, @ai_estimated, @cost)`,
+         @completion_tokens, @total_tokens, @cached_tokens, @reasoning_tokens, @ai_estimated, @ai_cost, @ai_endpoint_index, @cost)`,
     );
     this.writeBatch = db.transaction((batch: { event: AnalyticsEvent; cost: number }[]) => {
       for (const { event, cost } of batch) this.insert.run({ ...toRow(event), cost });
@@ -142,6 +144,8 @@ function toRow(e: AnalyticsEvent): Omit<EventRow, never> {
     cached_tokens: e.ai?.cachedTokens ?? null,
     reasoning_tokens: e.ai?.reasoningTokens ?? null,
     ai_estimated: e.ai ? Number(e.ai.estimated) : null,
+    ai_cost: e.ai?.cost ?? null,
+    ai_endpoint_index: e.ai?.endpointIndex ?? null,
   };
 }
 
@@ -172,7 +176,9 @@ function fromRow(r: EventRow): AnalyticsEvent {
       cachedTokens: r.cached_tokens,
       reasoningTokens: r.reasoning_tokens,
       estimated: r.ai_estimated === 1,
+      cost: r.ai_cost,
     };
+    if (r.ai_endpoint_index !== null) event.ai.endpointIndex = r.ai_endpoint_index;
   }
   return event;
 }

@@ -35,6 +35,9 @@ const migrations: string[] = [
      cost REAL NOT NULL DEFAULT 0
    );
    CREATE INDEX events_ts ON events (ts);`,
+  // AI egress: the vendor cost of each AI call and which endpoint (primary or fallback) served it.
+  `ALTER TABLE events ADD COLUMN ai_cost REAL;
+   ALTER TABLE events ADD COLUMN ai_endpoint_index INTEGER;`,
 ];
 
 export interface OpenDatabaseOptions {
