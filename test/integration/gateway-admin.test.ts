@@ -276,7 +276,11 @@ describe('admin API', () => {
           promptTokens: 0,
           completionTokens: 0,
           totalTokens: 0,
+          cachedTokens: 0,
+          reasoningTokens: 0,
           cost: 1,
+          aiCost: 0,
+          estimated: 0,
         },
       ],
     });
