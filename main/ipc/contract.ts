@@ -133,6 +133,157 @@ const nonEmptyPath = z
   .string({ error: 'a folder path is required' })
   .min(1, 'a folder path is required');
 
+// ---- Applications, keys, subscriptions and search ----
+
+export const keyTypeSchema = z.enum(['PRODUCTION', 'SANDBOX'], {
+  error: 'keyType: must be "PRODUCTION" or "SANDBOX"',
+});
+
+export const subscriptionStatusSchema = z.enum(
+  ['UNBLOCKED', 'ON_HOLD', 'BLOCKED', 'PROD_ONLY_BLOCKED', 'REJECTED'],
+  { error: 'status: must be one of UNBLOCKED, ON_HOLD, BLOCKED, PROD_ONLY_BLOCKED, REJECTED' },
+);
+
+const applicationIdField = z
+  .string({ error: 'applicationId: the application id is required' })
+  .min(1, 'applicationId: the application id is required');
+
+/** An application as listed; API keys by metadata only (a raw key is shown once, at generation). */
+export const applicationView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  throttlingPolicy: z.string().nullable(),
+  createdAt: z.string(),
+  apiKeys: z.array(z.object({ keyType: keyTypeSchema, createdAt: z.string() })),
+  consumerKeys: z.array(
+    z.object({ keyType: keyTypeSchema, keyManager: z.string(), consumerKey: z.string() }),
+  ),
+});
+export type ApplicationView = z.infer<typeof applicationView>;
+
+/** A subscription; `apiId` is the workspace API id (`PetStore-1.0.0`). */
+export const subscriptionView = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  applicationName: z.string(),
+  apiId: z.string(),
+  plan: z.string(),
+  status: subscriptionStatusSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SubscriptionView = z.infer<typeof subscriptionView>;
+
+/** A search hit; `snippet` marks each match with « and ». */
+export const searchHit = z.object({
+  apiId: z.string(),
+  apiName: z.string(),
+  kind: z.enum(['api', 'operation', 'text']),
+  file: z.string(),
+  line: z.number().int().positive(),
+  snippet: z.string(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+
+// --- Revisions and environments (publishing) ---
+
+/** A revision: an immutable, content-addressed snapshot of one API as a gateway bundle. */
+export const revisionInfo = z.object({
+  id: z.string(),
+  apiId: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+  note: z.string(),
+});
+export type RevisionInfo = z.infer<typeof revisionInfo>;
+
+export const revisionDiff = z.object({
+  from: z.string(),
+  to: z.string(),
+  definition: z.array(z.object({ op: z.enum(['same', 'add', 'remove']), text: z.string() })),
+  settings: z.array(
+    z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }),
+  ),
+});
+export type RevisionDiff = z.infer<typeof revisionDiff>;
+
+/** An environment as `environments/<name>.yaml` holds it: secrets only by name. */
+export const environmentConfig = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  nodes: z.array(
+    z.object({
+      name: z.string(),
+      adminUrl: z.string(),
+      tokenSecret: z.string().optional(),
+      tls: z
+        .object({
+          caFile: z.string().optional(),
+          certFile: z.string().optional(),
+          keySecret: z.string().optional(),
+          rejectUnauthorized: z.boolean().optional(),
+        })
+        .optional(),
+    }),
+  ),
+  secrets: z.array(z.string()).optional(),
+  endpoints: z
+    .record(z.string(), z.object({ production: z.string().optional(), sandbox: z.string().optional() }))
+    .optional(),
+});
+export type EnvironmentConfig = z.infer<typeof environmentConfig>;
+
+const nodeResult = z.object({
+  node: z.string(),
+  ok: z.boolean(),
+  revision: z.string().nullable(),
+  error: z.string().optional(),
+});
+
+export const pushReport = z.object({
+  environment: z.string(),
+  apiId: z.string(),
+  action: z.enum(['push', 'rollback', 'undeploy']),
+  revisionId: z.string().nullable(),
+  bundleRevision: z.string().nullable(),
+  outcome: z.enum(['deployed', 'partial', 'failed']),
+  nodes: z.array(nodeResult),
+});
+export type PushReport = z.infer<typeof pushReport>;
+
+export const environmentStatus = z.object({
+  environment: z.string(),
+  state: z.enum(['in-sync', 'diverged', 'unreachable']),
+  nodes: z.array(
+    z.object({
+      node: z.string(),
+      adminUrl: z.string(),
+      reachable: z.boolean(),
+      revision: z.string().nullable(),
+      error: z.string().optional(),
+    }),
+  ),
+  apis: z.array(z.object({ apiId: z.string(), revisionId: z.string() })),
+});
+export type EnvironmentStatus = z.infer<typeof environmentStatus>;
+
+export const deploymentRecord = z.object({
+  seq: z.number().int(),
+  environment: z.string(),
+  apiId: z.string(),
+  revisionId: z.string().nullable(),
+  action: z.enum(['push', 'rollback', 'undeploy']),
+  author: z.string(),
+  at: z.string(),
+  bundleRevision: z.string().nullable(),
+  results: z.array(nodeResult),
+});
+
+const environmentName = z.string({ error: 'environment: a name is required' }).min(1, 'environment: a name is required');
+const apiIdField = z.string({ error: 'apiId: an API id is required' }).min(1, 'apiId: an API id is required');
+
 /** Every call channel: request and response schemas. */
 export const channels = {
   'app.info': { request: empty, response: appInfo },
@@ -185,6 +336,153 @@ export const channels = {
 
   'gateway.status': { request: empty, response: gatewayStatus },
   'gateway.restart': { request: empty, response: gatewayStatus },
+
+  'applications.list': { request: empty, response: z.array(applicationView) },
+  'applications.create': {
+    request: z.object({
+      name: z
+        .string({ error: 'name: an application name is required' })
+        .trim()
+        .min(1, 'name: an application name is required'),
+      description: z.string().optional(),
+      /** An application policy: Unlimited, 50PerMin, 20PerMin or 10PerMin. */
+      throttlingPolicy: z.string().nullable().optional(),
+    }),
+    response: applicationView,
+  },
+  'applications.delete': { request: z.object({ id: applicationIdField }), response: z.null() },
+  /** The raw key is in this response only; the studio keeps its SHA-256 hash. */
+  'applications.generateApiKey': {
+    request: z.object({ applicationId: applicationIdField, keyType: keyTypeSchema }),
+    response: z.object({ apiKey: z.string(), keyType: keyTypeSchema }),
+  },
+  /** Maps an OAuth2 client at an external key manager (IS 7, Keycloak, ...) to the application. */
+  'applications.registerConsumerKey': {
+    request: z.object({
+      applicationId: applicationIdField,
+      keyManager: z
+        .string({ error: 'keyManager: the key manager name is required' })
+        .min(1, 'keyManager: the key manager name is required'),
+      consumerKey: z
+        .string({ error: 'consumerKey: the OAuth2 client id is required' })
+        .min(1, 'consumerKey: the OAuth2 client id is required'),
+      keyType: keyTypeSchema,
+    }),
+    response: applicationView,
+  },
+  /** A JWT from the studio's resident key manager, for trial traffic through the local gateway. */
+  'applications.issueToken': {
+    request: z.object({
+      applicationId: applicationIdField,
+      keyType: keyTypeSchema,
+      scopes: z.array(z.string().min(1, 'scopes: a scope must be non-empty')).optional(),
+      audience: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+      ttlSec: z
+        .number()
+        .int('ttlSec: must be a whole number of seconds')
+        .min(1, 'ttlSec: must be from 1 to 86400')
+        .max(86_400, 'ttlSec: must be from 1 to 86400')
+        .optional(),
+    }),
+    response: z.object({
+      accessToken: z.string(),
+      tokenType: z.literal('Bearer'),
+      expiresAt: z.string(),
+      consumerKey: z.string(),
+      scopes: z.array(z.string()),
+    }),
+  },
+
+  'subscriptions.list': {
+    request: z.object({ applicationId: z.string().optional(), apiId: z.string().optional() }),
+    response: z.array(subscriptionView),
+  },
+  /** `requireApproval` creates it ON_HOLD: the gateway answers 403 until it is approved. */
+  'subscriptions.create': {
+    request: z.object({
+      applicationId: applicationIdField,
+      apiId: z
+        .string({ error: 'apiId: the workspace API id is required (e.g. PetStore-1.0.0)' })
+        .min(1, 'apiId: the workspace API id is required (e.g. PetStore-1.0.0)'),
+      plan: z
+        .string({ error: 'plan: a plan is required: Unlimited, Gold, Silver or Bronze' })
+        .min(1, 'plan: a plan is required: Unlimited, Gold, Silver or Bronze'),
+      requireApproval: z.boolean().optional(),
+    }),
+    response: subscriptionView,
+  },
+  /** Approve (UNBLOCKED), reject (REJECTED, pending ones only), block (BLOCKED, PROD_ONLY_BLOCKED). */
+  'subscriptions.setStatus': {
+    request: z.object({
+      id: z
+        .string({ error: 'id: the subscription id is required' })
+        .min(1, 'id: the subscription id is required'),
+      status: subscriptionStatusSchema,
+    }),
+    response: subscriptionView,
+  },
+  /** The approval queue: subscriptions ON_HOLD, oldest first. */
+  'subscriptions.pending': { request: empty, response: z.array(subscriptionView) },
+
+  /** Free text plus `type:` `op:` `tag:` `api:` filters over every API of the workspace. */
+  'search.query': {
+    request: z.object({
+      query: z
+        .string({ error: 'query: the search text is required' })
+        .max(1000, 'query: at most 1000 characters'),
+      limit: z
+        .number()
+        .int('limit: must be a whole number')
+        .min(1, 'limit: must be from 1 to 500')
+        .max(500, 'limit: must be from 1 to 500')
+        .optional(),
+    }),
+    response: z.array(searchHit),
+  },
+  'revisions.list': { request: z.object({ apiId: apiIdField }), response: z.array(revisionInfo) },
+  /** Snapshot an API as it is on disk; the same content returns the existing revision. */
+  'revisions.create': {
+    request: z.object({ apiId: apiIdField, note: z.string().max(2000, 'note: at most 2000 characters').optional() }),
+    response: z.object({ revision: revisionInfo, created: z.boolean() }),
+  },
+  'revisions.diff': {
+    request: z.object({ from: z.string().min(1, 'from: a revision id is required'), to: z.string().min(1, 'to: a revision id is required') }),
+    response: revisionDiff,
+  },
+
+  'environments.list': {
+    request: empty,
+    response: z.object({
+      environments: z.array(environmentConfig),
+      problems: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  },
+  /** Create or replace `environments/<name>.yaml`. */
+  'environments.save': { request: environmentConfig, response: environmentConfig },
+  'environments.delete': { request: z.object({ name: environmentName }), response: z.null() },
+  /** Each node's health and revision; `diverged` when nodes disagree. */
+  'environments.status': { request: z.object({ name: environmentName }), response: environmentStatus },
+  /** Deploy a revision (default: a new one of the API as on disk) to every node. */
+  'environments.push': {
+    request: z.object({ environment: environmentName, apiId: apiIdField, revisionId: z.string().min(1).optional(), note: z.string().optional() }),
+    response: pushReport,
+  },
+  'environments.rollback': { request: z.object({ environment: environmentName, apiId: apiIdField }), response: pushReport },
+  'environments.undeploy': { request: z.object({ environment: environmentName, apiId: apiIdField }), response: pushReport },
+  /** Pull each node's analytics summary (`GET /admin/v1/analytics/summary`). */
+  'environments.analytics': {
+    request: z.object({
+      name: environmentName,
+      groupBy: z.enum(['api', 'application', 'plan', 'model', 'vendor', 'status']),
+      from: z.string().optional(),
+      to: z.string().optional(),
+    }),
+    response: z.array(z.object({ node: z.string(), summary: z.unknown(), error: z.string().optional() })),
+  },
+  'environments.history': {
+    request: z.object({ environment: environmentName, apiId: z.string().optional() }),
+    response: z.array(deploymentRecord),
+  },
 } as const;
 
 export const appCommandName = z.enum([

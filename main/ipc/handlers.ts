@@ -11,12 +11,25 @@ import { apisHandlers } from './apis.ipc.js';
 import type { ApisIpcDeps } from './apis.ipc.js';
 import { gatewayHandlers } from './gateway.ipc.js';
 import type { GatewayIpcDeps } from './gateway.ipc.js';
+import { revisionsHandlers, type RevisionsIpcDeps } from './revisions.ipc.js';
+import { environmentsHandlers, type EnvironmentsIpcDeps } from './environments.ipc.js';
+import { applicationsHandlers } from './applications.ipc.js';
+import type { ApplicationsIpcDeps } from './applications.ipc.js';
+import { searchHandlers } from './search.ipc.js';
+import type { SearchIpcDeps } from './search.ipc.js';
 
 /**
  * What the IPC layer needs from the studio's services (a structural subset of
  * `StudioServices`), plus the two things only a host can do.
  */
-export type IpcDeps = AppIpcDeps & WorkspaceIpcDeps & ApisIpcDeps & GatewayIpcDeps;
+export type IpcDeps = AppIpcDeps &
+  WorkspaceIpcDeps &
+  ApisIpcDeps &
+  GatewayIpcDeps &
+  ApplicationsIpcDeps &
+  SearchIpcDeps &
+  RevisionsIpcDeps &
+  EnvironmentsIpcDeps;
 
 export function createHandlers(deps: IpcDeps): Handlers {
   return {
@@ -24,5 +37,9 @@ export function createHandlers(deps: IpcDeps): Handlers {
     ...workspaceHandlers(deps),
     ...apisHandlers(deps),
     ...gatewayHandlers(deps),
+    ...applicationsHandlers(deps),
+    ...searchHandlers(deps),
+    ...revisionsHandlers(deps),
+    ...environmentsHandlers(deps),
   };
 }

@@ -12,6 +12,8 @@ import type {
 import type { IpcDeps } from './handlers.js';
 import type { EventSources } from './events.js';
 import { StudioError } from '../services/errors.js';
+import { createFakeAccessServices } from './applications-fakes.js';
+import { createFakePublishingServices } from './publishing-fakes.js';
 
 export type FakeServices = IpcDeps['services'] &
   EventSources & {
@@ -66,6 +68,8 @@ export function createFakeServices(): FakeServices {
   };
 
   return {
+    ...createFakeAccessServices(),
+    ...createFakePublishingServices(),
     appInfo: info,
     workspace: {
       current: () => current,

@@ -17,15 +17,39 @@ import type {
   BundleIssue,
   GatewayBundle,
   GatewayBundleInput,
+  KeyManager,
+  Policies,
+  SubscriptionStatus,
 } from '../../gateway-runtime/src/index.js';
 import type { Operation } from '../ipc/contract.js';
 import type { ApiRecord } from './workspace/api-files.js';
 import { apiTypeOf, endpointUrl, type ApiYamlData } from './workspace/api-yaml.js';
 
+/** An application as a producer writes it into a bundle. */
+export type ApplicationInput = NonNullable<GatewayBundleInput['applications']>[number];
 type BundleOperation = NonNullable<ApiSpecInput['operations']>[number];
 type HttpMethod = BundleOperation['method'];
 
 const httpMethods = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/**
+ * What the studio's store adds to the workspace's APIs: applications with their key
+ * hashes and consumer keys, subscriptions, the resident key manager and the plans.
+ * Subscriptions name APIs by workspace id (`PetStore-1.0.0`); the builder maps them
+ * to bundle ids and leaves out those whose API is not in this workspace.
+ */
+export interface BundleAccess {
+  applications: ApplicationInput[];
+  subscriptions: {
+    id: string;
+    applicationId: string;
+    apiId: string;
+    plan: string;
+    status: SubscriptionStatus;
+  }[];
+  keyManagers: KeyManager[];
+  policies: Policies;
+}
 
 export type BuildResult =
   { ok: true; bundle: GatewayBundle; revision: string } | { ok: false; issues: BundleIssue[] };
@@ -139,7 +163,7 @@ export function revisionOf(bundle: Omit<GatewayBundleInput, 'revision'>): string
 }
 
 /** Builds and validates the bundle; issues name the API by its workspace id (`apis[PetStore-1.0.0].context`). */
-export function buildBundle(apis: readonly ApiRecord[]): BuildResult {
+export function buildBundle(apis: readonly ApiRecord[], access?: BundleAccess): BuildResult {
   const used = new Set<string>();
   const specs = apis.map((api) => {
     const base = bundleApiId(api.apiYaml.data.name, api.apiYaml.data.version);
@@ -152,11 +176,30 @@ export function buildBundle(apis: readonly ApiRecord[]): BuildResult {
     apiVersion: 'portico/v1' as const,
     kind: 'GatewayBundle' as const,
     apis: specs,
+    ...(access ? accessContent(access, apis, specs) : {}),
   };
   const revision = revisionOf(content);
   const parsed = parseBundle({ ...content, revision });
   if (!parsed.ok) return { ok: false, issues: nameApis(parsed.issues, apis) };
   return { ok: true, bundle: parsed.bundle, revision };
+}
+
+function accessContent(
+  access: BundleAccess,
+  apis: readonly ApiRecord[],
+  specs: readonly ApiSpecInput[],
+): Pick<GatewayBundleInput, 'applications' | 'subscriptions' | 'keyManagers' | 'policies'> {
+  const bundleIds = new Map(apis.map((api, index) => [api.id, specs[index]?.id]));
+  const subscriptions = access.subscriptions.flatMap((sub) => {
+    const apiId = bundleIds.get(sub.apiId);
+    return apiId ? [{ ...sub, apiId }] : [];
+  });
+  return {
+    applications: access.applications,
+    subscriptions,
+    keyManagers: access.keyManagers,
+    policies: access.policies,
+  };
 }
 
 /** Rewrites `apis[2].context` as `apis[PetStore-1.0.0].context`, so a person knows which API. */

@@ -5,7 +5,7 @@
  * The gateway is a separate process so heavy trial traffic never stalls the UI.
  */
 import type { GatewayStatus } from '../ipc/contract.js';
-import { buildBundle } from './bundle-builder.js';
+import { buildBundle, type BundleAccess } from './bundle-builder.js';
 import { deployBundle } from './gateway-deploy.js';
 import {
   launchGateway,
@@ -24,10 +24,21 @@ export interface BundleSource {
   onContentChanged(listener: () => void): () => void;
 }
 
+/**
+ * What the studio's store adds to the bundle (applications, keys, subscriptions,
+ * the resident key manager, plans); a change to it redeploys like a workspace change.
+ */
+export interface AccessProvider {
+  snapshot(): Promise<BundleAccess>;
+  onChanged(listener: () => void): () => void;
+}
+
 /** Options of `GatewayHostService`. */
 export interface GatewayHostOptions {
   launcher: GatewayLauncher;
   source: BundleSource;
+  /** Applications and subscriptions from the store; without it the bundle carries APIs only. */
+  access?: AccessProvider;
   /** The gateway's own data (deployments, analytics): `<userDataPath>/gateway`. */
   dataDir: string;
   /** Traffic port; 0 picks a free one. A taken port falls back to 0 once. */
@@ -70,12 +81,14 @@ export class GatewayHostService {
   private deployTimer: NodeJS.Timeout | null = null;
   private deploying: Promise<void> | null = null;
   private deployAgain = false;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
   private readonly log: Logger;
 
   constructor(private readonly options: GatewayHostOptions) {
     this.log = options.log ?? (() => undefined);
-    this.unsubscribe = options.source.onContentChanged(() => this.scheduleDeploy());
+    this.unsubscribe = [options.source.onContentChanged(() => this.scheduleDeploy())];
+    if (options.access)
+      this.unsubscribe.push(options.access.onChanged(() => this.scheduleDeploy()));
   }
 
   status(): GatewayStatus {
@@ -125,7 +138,7 @@ export class GatewayHostService {
 
   /** Stops the gateway and stops following the workspace. */
   async close(): Promise<void> {
-    this.unsubscribe();
+    for (const off of this.unsubscribe) off();
     await this.stop();
   }
 
@@ -242,7 +255,17 @@ export class GatewayHostService {
     const fail = (error: string): void =>
       this.setStatus(gatewayStatus({ ...this.current, ...base, state: 'error', error }));
     const apis = this.options.source.apiRecords();
-    const built = buildBundle(apis);
+    let access: BundleAccess | undefined;
+    try {
+      access = await this.options.access?.snapshot();
+    } catch (error) {
+      fail(
+        `The applications could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    }
+    if (this.child !== child) return;
+    const built = buildBundle(apis, access);
     if (!built.ok) {
       fail(
         `The workspace cannot be deployed: ${built.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,

@@ -7,6 +7,16 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppInfo } from '../ipc/contract.js';
+import { ApplicationsService } from './applications/applications-service.js';
+import { createAccessSource } from './applications/bundle-access.js';
+import { ChangeSignal } from './applications/changes.js';
+import { SubscriptionsService } from './applications/subscriptions-service.js';
+import { ResidentKeyManager } from './key-manager/resident-key-manager.js';
+import { SearchService } from './search/search-service.js';
+import { Deployments } from './environments/deployments.js';
+import { EnvironmentsService } from './environments/environments-service.js';
+import { currentAuthor } from './revisions/author.js';
+import { RevisionsService } from './revisions/revisions-service.js';
 import { GatewayHostService, type GatewayLauncher } from './gateway-host.js';
 import type { Logger } from './logger.js';
 import type { SecretCipher } from './store/cipher.js';
@@ -60,6 +70,18 @@ export interface StudioServices {
   workspace: WorkspaceService;
   gateway: GatewayHostService;
   store: Store;
+  /** Consumer applications and their keys (SQLite). */
+  applications: ApplicationsService;
+  /** Applications' subscriptions to APIs, and the approval queue. */
+  subscriptions: SubscriptionsService;
+  /** The built-in key manager that mints JWTs for trial traffic. */
+  keyManager: ResidentKeyManager;
+  /** Content search over the workspace's APIs. */
+  search: SearchService;
+  /** Immutable, content-addressed API revisions (SQLite). */
+  revisions: RevisionsService;
+  /** Environments (workspace files) and publishing to their gateway nodes. */
+  environments: EnvironmentsService;
   appInfo(): AppInfo;
   /** Stops the watcher and the gateway child, closes the database. */
   close(): Promise<void>;
@@ -130,11 +152,45 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
     throw error;
   }
 
+  const accessChanges = new ChangeSignal();
+  const applications = new ApplicationsService(store.db, accessChanges);
+  const subscriptions = new SubscriptionsService(store.db, accessChanges);
+  const keyManager = new ResidentKeyManager(store.secrets, applications);
+  const search = new SearchService(store.db, workspace, { log });
+
+  const author = () => currentAuthor(workspace.current()?.root ?? process.cwd());
+  const revisions = new RevisionsService({
+    db: store.db,
+    apis: () => workspace.apiRecords(),
+    author,
+  });
+  const environments = new EnvironmentsService({
+    root: () => workspace.current()?.root ?? null,
+    revisions,
+    deployments: new Deployments(store.db),
+    secrets: store.secrets,
+    author,
+    // The same applications, keys, subscriptions and plans the local gateway serves.
+    access: () =>
+      createAccessSource({
+        applications,
+        subscriptions,
+        residentKeyManager: keyManager,
+        changes: accessChanges,
+      }).snapshot(),
+  });
+
   const dataDir = join(o.userDataPath, 'gateway');
   mkdirSync(dataDir, { recursive: true });
   const gateway = new GatewayHostService({
     launcher: o.gatewayLauncher,
     source: workspace,
+    access: createAccessSource({
+      applications,
+      subscriptions,
+      residentKeyManager: keyManager,
+      changes: accessChanges,
+    }),
     dataDir,
     port: o.gatewayPort ?? 8280,
     log,
@@ -149,6 +205,12 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
     workspace,
     gateway,
     store,
+    applications,
+    subscriptions,
+    keyManager,
+    search,
+    revisions,
+    environments,
     appInfo: () => ({
       version: o.appVersion,
       host: o.host,
@@ -159,6 +221,7 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
       closing ??= (async () => {
         try {
           await gateway.close();
+          search.close();
           await workspace.close();
         } finally {
           store.close();

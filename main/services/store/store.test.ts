@@ -31,11 +31,11 @@ describe('openStore', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     const applied = store.db.prepare('SELECT id, name FROM schema_migrations').all();
-    expect(applied).toEqual([{ id: 1, name: 'initial' }]);
+    expect(applied).toEqual(migrations.map(({ id, name }) => ({ id, name })));
     store.close();
     const again = await open(dir);
     expect(again.store.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
-      n: 1,
+      n: migrations.length,
     });
   });
 
@@ -62,8 +62,16 @@ describe('openStore', () => {
     const db = new Database(':memory:');
     const failing = [
       ...migrations,
-      { id: 2, name: 'creates', up: (d: Database.Database) => d.exec('CREATE TABLE t2 (x)') },
-      { id: 3, name: 'breaks', up: (d: Database.Database) => d.exec('NOT SQL') },
+      {
+        id: migrations.length + 1,
+        name: 'creates',
+        up: (d: Database.Database) => d.exec('CREATE TABLE t2 (x)'),
+      },
+      {
+        id: migrations.length + 2,
+        name: 'breaks',
+        up: (d: Database.Database) => d.exec('NOT SQL'),
+      },
     ];
     expect(() => runMigrations(db, failing)).toThrow();
     expect(

@@ -1,7 +1,9 @@
 /** Every migration, in order. Add a file `NNNN-<what>.ts` and list it here. */
 import { migration as initial } from './0001-initial.js';
+import { migration as applicationsSearch } from './0002-applications-search.js';
+import { migration as revisionsEnvironments } from './0003-revisions-environments.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, applicationsSearch, revisionsEnvironments];
