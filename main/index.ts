@@ -62,6 +62,9 @@ function run(): void {
       appVersion: app.getVersion(),
       gatewayLauncher: createElectronGatewayLauncher({ modulePath: gatewayModule }),
       sampleWorkspacePath: join(app.getPath('documents'), 'Portico', 'Sample'),
+      // electron-builder.yml ships the sample as an extra resource; unpackaged, the
+      // services find resources/sample-workspace beside the source tree.
+      ...(app.isPackaged && { sampleSourcePath: join(process.resourcesPath, 'sample-workspace') }),
       secretCipher: createSafeStorageCipher(safeStorage) ?? undefined,
       sqliteNativeBinding: sqliteBinding,
       log,
