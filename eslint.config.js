@@ -94,7 +94,8 @@ export default tseslint.config(
             },
             {
               group: ['**/gateway-runtime/src/*/**', '**/gateway-runtime/src/!(index)*'],
-              message: "main may import only gateway-runtime's public index (gateway-runtime/src/index.js).",
+              message:
+                "main may import only gateway-runtime's public index (gateway-runtime/src/index.js).",
             },
             { group: ['**/renderer/**'], message: 'main never imports renderer code.' },
           ],
@@ -146,7 +147,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches main only through src/ipc/client.ts.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer reaches main only through src/ipc/client.ts.',
+            },
+          ],
           patterns: [
             { group: nodeBuiltins, message: 'The renderer imports nothing from Node.' },
             {
@@ -172,7 +178,11 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'window', property: 'portico', message: 'Only renderer/src/ipc/client.ts touches the bridge.' },
+        {
+          object: 'window',
+          property: 'portico',
+          message: 'Only renderer/src/ipc/client.ts touches the bridge.',
+        },
       ],
     },
   },

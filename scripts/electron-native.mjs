@@ -10,7 +10,15 @@
 // prebuild-install downloads the matching prebuilt binary, or node-gyp compiles it
 // against Electron's headers.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,13 +38,26 @@ function main() {
   const electronVersion = require('electron/package.json').version;
   const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
   const sqliteVersion = JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8')).version;
-  const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
+  const wanted = {
+    electron: electronVersion,
+    betterSqlite3: sqliteVersion,
+    platform: process.platform,
+    arch: process.arch,
+  };
   const { dir, addon, stamp } = targetPaths();
-  if (existsSync(addon) && existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(wanted)) return;
+  if (
+    existsSync(addon) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === JSON.stringify(wanted)
+  )
+    return;
 
   const work = mkdtempSync(join(tmpdir(), 'portico-sqlite-electron-'));
   try {
-    cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${sqliteDir}/build`) });
+    cpSync(sqliteDir, work, {
+      recursive: true,
+      filter: (src) => !src.includes(`${sqliteDir}/build`),
+    });
     // better-sqlite3's own install script ("prebuild-install || node-gyp rebuild"), aimed
     // at Electron through npm's configuration variables, as Electron's docs describe.
     execFileSync(npm, ['run', 'install'], {
@@ -54,7 +75,9 @@ function main() {
     mkdirSync(dir, { recursive: true });
     cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), addon);
     writeFileSync(stamp, JSON.stringify(wanted));
-    console.log(`electron-native: better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} at ${addon}`);
+    console.log(
+      `electron-native: better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} at ${addon}`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -38,6 +38,8 @@ try {
   // these lines may signal at once, and the handlers must already be there.
   process.stdout.write(`${lines.join('\n')}\n`);
 } catch (error) {
-  process.stderr.write(`portico-gateway: ${error instanceof StartError ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `portico-gateway: ${error instanceof StartError ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }

@@ -18,7 +18,9 @@ const { values } = parseArgs({
   },
 });
 
-const { jwk } = JSON.parse(readFileSync(new URL('./resident-demo-key.json', import.meta.url), 'utf8')) as { jwk: JWK };
+const { jwk } = JSON.parse(
+  readFileSync(new URL('./resident-demo-key.json', import.meta.url), 'utf8'),
+) as { jwk: JWK };
 const key = await importJWK(jwk, 'ES256');
 const token = await new SignJWT({ azp: values.client, scope: values.scope })
   .setProtectedHeader({ alg: 'ES256', kid: jwk.kid ?? 'portico-demo-1', typ: 'at+jwt' })

@@ -19,7 +19,11 @@ createServer((req, res) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(value));
   };
-  const seen = { environment, requestId: req.headers['x-request-id'], forwardedFor: req.headers['x-forwarded-for'] };
+  const seen = {
+    environment,
+    requestId: req.headers['x-request-id'],
+    forwardedFor: req.headers['x-forwarded-for'],
+  };
   if (path === '/pets' && req.method === 'GET') return body(200, { pets, seen });
   if (path === '/pets' && req.method === 'POST') {
     let text = '';
@@ -32,7 +36,11 @@ createServer((req, res) => {
       } catch {
         return body(400, { error: 'the body is not JSON' });
       }
-      const pet = { id: pets.length + 1, name: String(input.name ?? 'unnamed'), kind: String(input.kind ?? 'unknown') };
+      const pet = {
+        id: pets.length + 1,
+        name: String(input.name ?? 'unnamed'),
+        kind: String(input.kind ?? 'unknown'),
+      };
       pets.push(pet);
       body(201, { pet, seen });
     });
@@ -45,4 +53,6 @@ createServer((req, res) => {
   }
   if (path === '/health') return body(200, { status: 'up' });
   body(404, { error: 'not found', path });
-}).listen(port, '127.0.0.1', () => process.stdout.write(`petstore backend on http://127.0.0.1:${port}\n`));
+}).listen(port, '127.0.0.1', () =>
+  process.stdout.write(`petstore backend on http://127.0.0.1:${port}\n`),
+);

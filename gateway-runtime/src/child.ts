@@ -11,7 +11,6 @@ import { StartError, startFromOptions } from './cli/start.js';
 import type { Gateway } from './gateway.js';
 import { jsonLineLogger } from './logger.js';
 
-
 /** Electron's utilityProcess port (absent under plain Node). */
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -46,7 +45,8 @@ function shutdown(code: number): void {
 }
 
 function onMessage(data: unknown): void {
-  if (data && typeof data === 'object' && (data as { type?: unknown }).type === 'shutdown') shutdown(0);
+  if (data && typeof data === 'object' && (data as { type?: unknown }).type === 'shutdown')
+    shutdown(0);
 }
 
 process.on('message', onMessage);

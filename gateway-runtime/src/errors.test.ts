@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { errorBody, errorCatalogue, GatewayError, type ErrorCode } from './errors.js';
 
 const codes = Object.keys(errorCatalogue) as ErrorCode[];
-const docs = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
+const docs = (relative: string) =>
+  readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
 
 describe('error catalogue', () => {
   it('gives every code an HTTP error status and a message', () => {
@@ -17,9 +18,17 @@ describe('error catalogue', () => {
   });
 
   it('formats { code, message, description }', () => {
-    expect(errorBody('API_NOT_FOUND')).toEqual({ code: 'API_NOT_FOUND', message: 'No API is deployed at this path', description: 'No API is deployed at this path' });
+    expect(errorBody('API_NOT_FOUND')).toEqual({
+      code: 'API_NOT_FOUND',
+      message: 'No API is deployed at this path',
+      description: 'No API is deployed at this path',
+    });
     const error = new GatewayError('BACKEND_TIMEOUT', 'after 5 ms');
-    expect([error.status, error.code, error.description]).toEqual([504, 'BACKEND_TIMEOUT', 'after 5 ms']);
+    expect([error.status, error.code, error.description]).toEqual([
+      504,
+      'BACKEND_TIMEOUT',
+      'after 5 ms',
+    ]);
   });
 
   it.each([
@@ -27,7 +36,12 @@ describe('error catalogue', () => {
     ['README.md', '../../README.md'],
   ])('documents every code with its status in %s', (_name, relative) => {
     const text = docs(relative);
-    const missing = codes.filter((code) => !new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${errorCatalogue[code].status}\\s*\\|`).test(text));
+    const missing = codes.filter(
+      (code) =>
+        !new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${errorCatalogue[code].status}\\s*\\|`).test(
+          text,
+        ),
+    );
     expect(missing).toEqual([]);
   });
 });

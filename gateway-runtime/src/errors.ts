@@ -14,7 +14,10 @@ export const errorCatalogue = {
   TOKEN_EXPIRED: { status: 401, message: 'The access token has expired or is not yet valid' },
   INVALID_AUDIENCE: { status: 401, message: 'The access token is not meant for this API' },
   UNKNOWN_APPLICATION: { status: 401, message: 'The credentials belong to no known application' },
-  CLIENT_CERTIFICATE_REQUIRED: { status: 401, message: 'A registered client certificate is required' },
+  CLIENT_CERTIFICATE_REQUIRED: {
+    status: 401,
+    message: 'A registered client certificate is required',
+  },
   INSUFFICIENT_SCOPE: { status: 403, message: 'The access token lacks a required scope' },
   DENYLISTED: { status: 403, message: 'The request is blocked by the denylist' },
   NOT_SUBSCRIBED: { status: 403, message: 'The application is not subscribed to this API' },
@@ -27,18 +30,30 @@ export const errorCatalogue = {
   METHOD_NOT_ALLOWED: { status: 405, message: 'The operation does not allow this method' },
   REQUEST_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   THROTTLED: { status: 429, message: 'Too many requests' },
-  CLIENT_CLOSED_REQUEST: { status: 499, message: 'The client closed the connection before the response' },
+  CLIENT_CLOSED_REQUEST: {
+    status: 499,
+    message: 'The client closed the connection before the response',
+  },
   INTERNAL_ERROR: { status: 500, message: 'The gateway failed unexpectedly' },
-  SEQUENCES_NOT_SUPPORTED: { status: 501, message: 'Sequences are not supported by this gateway yet' },
+  SEQUENCES_NOT_SUPPORTED: {
+    status: 501,
+    message: 'Sequences are not supported by this gateway yet',
+  },
   BACKEND_UNREACHABLE: { status: 502, message: 'The backend could not be reached' },
-  KEY_MANAGER_UNAVAILABLE: { status: 503, message: 'The key manager could not be reached to verify the token' },
+  KEY_MANAGER_UNAVAILABLE: {
+    status: 503,
+    message: 'The key manager could not be reached to verify the token',
+  },
   BACKEND_TIMEOUT: { status: 504, message: 'The backend did not answer in time' },
   ADMIN_UNAUTHORIZED: { status: 401, message: 'A valid admin bearer token is required' },
   ADMIN_BAD_REQUEST: { status: 400, message: 'The admin request is invalid' },
   BUNDLE_INVALID: { status: 400, message: 'The bundle is invalid' },
   ADMIN_NOT_FOUND: { status: 404, message: 'No such admin resource' },
   NO_DEPLOYMENT: { status: 404, message: 'No bundle is deployed' },
-  IMMUTABLE_GATEWAY: { status: 409, message: 'This gateway was started from a bundle file and is immutable' },
+  IMMUTABLE_GATEWAY: {
+    status: 409,
+    message: 'This gateway was started from a bundle file and is immutable',
+  },
   NO_PREVIOUS_REVISION: { status: 409, message: 'There is no previous revision to roll back to' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -70,7 +85,11 @@ export class GatewayError extends Error {
 }
 
 /** Builds the error body for a code. */
-export function errorBody(code: ErrorCode, description?: string, issues?: ErrorBody['issues']): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  description?: string,
+  issues?: ErrorBody['issues'],
+): ErrorBody {
   const { message } = errorCatalogue[code];
   const body: ErrorBody = { code, message, description: description ?? message };
   if (issues) body.issues = issues;

@@ -5,7 +5,12 @@
  * Nothing is read from the environment here; the CLI and the studio pass it all in.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
@@ -182,13 +187,20 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
   const dataDir = options.dataDir ?? null;
   const db = openDatabase(dataDir, { nativeBinding: options.sqliteNativeBinding });
   const deployments = new DeploymentStore(db, clock);
-  const secrets = options.secrets ?? new EncryptedSecretStore(db, dataDir ? loadOrCreateKey(dataDir) : randomBytes(32), clock);
+  const secrets =
+    options.secrets ??
+    new EncryptedSecretStore(db, dataDir ? loadOrCreateKey(dataDir) : randomBytes(32), clock);
   const analytics = new AnalyticsStore(db, {
     ...options.analytics,
     onError: (error) => logger.error('analytics flush failed', { error: String(error) }),
   });
   const metrics = new GatewayMetrics();
-  const redisOptions = options.counterStore || !options.redis ? null : typeof options.redis === 'string' ? { url: options.redis } : options.redis;
+  const redisOptions =
+    options.counterStore || !options.redis
+      ? null
+      : typeof options.redis === 'string'
+        ? { url: options.redis }
+        : options.redis;
   let cluster: RedisCluster | null = null;
   const control = new DeploymentControl({
     onEdit: (edit) => cluster?.publish(edit),
@@ -219,16 +231,24 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
     const stored = deployments.current();
     if (initial) {
       // A restart with the same bundle serves it again without growing the history.
-      if (stored?.bundle && JSON.stringify(stored.bundle) === JSON.stringify(initial)) control.serve(initial);
+      if (stored?.bundle && JSON.stringify(stored.bundle) === JSON.stringify(initial))
+        control.serve(initial);
       else control.deploy(initial);
     } else if (stored?.bundle) {
       const parsed = parseBundle(stored.bundle);
       if (parsed.ok) control.serve(parsed.bundle);
-      else logger.error('the stored deployment no longer validates; serving nothing', { issues: parsed.issues });
+      else
+        logger.error('the stored deployment no longer validates; serving nothing', {
+          issues: parsed.issues,
+        });
     }
   }
 
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256, connect: { timeout: 10_000 } });
+  const dispatcher = new Agent({
+    keepAliveTimeout: 30_000,
+    connections: 256,
+    connect: { timeout: 10_000 },
+  });
   const runtime = {
     current: () => control.current(),
     dispatcher,
@@ -297,7 +317,8 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
               metrics,
               ...(cluster && {
                 health: () => ({ redis: cluster?.up ? 'up' : 'down' }),
-                onThrottleReset: (applicationId: string) => cluster?.publish({ type: 'throttle.reset', applicationId }),
+                onThrottleReset: (applicationId: string) =>
+                  cluster?.publish({ type: 'throttle.reset', applicationId }),
               }),
             },
             { token: adminToken, logger },

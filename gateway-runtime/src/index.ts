@@ -14,7 +14,12 @@ export {
   type Listeners,
 } from './gateway.js';
 export * from './model/bundle.js';
-export { parseBundle, formatPath, type BundleIssue, type ParseBundleResult } from './model/parse.js';
+export {
+  parseBundle,
+  formatPath,
+  type BundleIssue,
+  type ParseBundleResult,
+} from './model/parse.js';
 export { loadBundleFile } from './cli/load-bundle.js';
 export { parseCliArgs, usage, type CliOptions } from './cli/options.js';
 export { hashApiKey } from './auth/index.js';

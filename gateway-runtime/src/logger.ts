@@ -8,12 +8,18 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 /** One JSON object per line on stderr. */
 export function jsonLineLogger(stream: NodeJS.WritableStream = process.stderr): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) =>
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+    stream.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`,
+    );
   return {
     info: (message, fields) => write('info', message, fields),
     warn: (message, fields) => write('warn', message, fields),

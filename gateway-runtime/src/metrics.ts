@@ -26,7 +26,11 @@ export class GatewayMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
-  readonly inflight = new Gauge({ name: 'portico_inflight_requests', help: 'Requests in progress', registers: [this.registry] });
+  readonly inflight = new Gauge({
+    name: 'portico_inflight_requests',
+    help: 'Requests in progress',
+    registers: [this.registry],
+  });
   private readonly deployment = new Gauge({
     name: 'portico_deployment_info',
     help: 'The deployed revision (value 1)',
@@ -47,11 +51,18 @@ export class GatewayMetrics {
     this.counterStoreUp.set({ store }, up ? 1 : 0);
   }
 
-  observe(api: string | null, method: string, status: number, latencyMs: number, backendLatencyMs: number | null): void {
+  observe(
+    api: string | null,
+    method: string,
+    status: number,
+    latencyMs: number,
+    backendLatencyMs: number | null,
+  ): void {
     const apiLabel = api ?? '';
     this.requests.inc({ api: apiLabel, method, status: String(status) });
     this.latency.observe({ api: apiLabel }, latencyMs / 1000);
-    if (backendLatencyMs !== null) this.backendLatency.observe({ api: apiLabel }, backendLatencyMs / 1000);
+    if (backendLatencyMs !== null)
+      this.backendLatency.observe({ api: apiLabel }, backendLatencyMs / 1000);
   }
 
   setRevision(revision: string | null): void {

@@ -40,7 +40,10 @@ export function testApi(backendUrl: string, overrides: Partial<ApiSpecInput> = {
 }
 
 /** A bundle with `app-1` (production and sandbox keys) and `app-2`, both subscribed to every API given. */
-export function testBundle(apis: ApiSpecInput[], overrides: Partial<GatewayBundleInput> = {}): GatewayBundleInput {
+export function testBundle(
+  apis: ApiSpecInput[],
+  overrides: Partial<GatewayBundleInput> = {},
+): GatewayBundleInput {
   return {
     apiVersion: 'portico/v1',
     kind: 'GatewayBundle',
@@ -55,15 +58,35 @@ export function testBundle(apis: ApiSpecInput[], overrides: Partial<GatewayBundl
           { keyType: 'SANDBOX', apiKeyHashes: [hashApiKey(keys.sandbox)] },
         ],
       },
-      { id: 'app-2', name: 'Two', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }] },
+      {
+        id: 'app-2',
+        name: 'Two',
+        keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }],
+      },
     ],
     subscriptions: apis.flatMap((api) => [
-      { id: `sub-1-${api.id}`, applicationId: 'app-1', apiId: api.id, plan: 'Gold', status: 'UNBLOCKED' as const },
-      { id: `sub-2-${api.id}`, applicationId: 'app-2', apiId: api.id, plan: 'Bronze', status: 'UNBLOCKED' as const },
+      {
+        id: `sub-1-${api.id}`,
+        applicationId: 'app-1',
+        apiId: api.id,
+        plan: 'Gold',
+        status: 'UNBLOCKED' as const,
+      },
+      {
+        id: `sub-2-${api.id}`,
+        applicationId: 'app-2',
+        apiId: api.id,
+        plan: 'Bronze',
+        status: 'UNBLOCKED' as const,
+      },
     ]),
     policies: {
       subscription: [
-        { name: 'Gold', limit: { requests: 1000, unitTime: 1, timeUnit: 'min' }, billing: { model: 'COMMERCIAL', currency: 'USD', pricePerRequest: 0.5 } },
+        {
+          name: 'Gold',
+          limit: { requests: 1000, unitTime: 1, timeUnit: 'min' },
+          billing: { model: 'COMMERCIAL', currency: 'USD', pricePerRequest: 0.5 },
+        },
         { name: 'Bronze', limit: { requests: 10, unitTime: 1, timeUnit: 'min' } },
       ],
       application: [],

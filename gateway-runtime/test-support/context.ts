@@ -35,9 +35,17 @@ export function fakeContext(init: FakeRequest = {}): RequestContext {
     writableFinished: false,
     statusCode: 200,
     // Headers a stage sets before the response starts (RateLimit, x-request-id).
-    setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name.toLowerCase(), value),
+    setHeader: (name: string, value: string | number | readonly string[]) =>
+      headers.set(name.toLowerCase(), value),
     getHeader: (name: string) => headers.get(name.toLowerCase()),
     getHeaders: () => Object.fromEntries(headers),
   }) as unknown as ServerResponse;
-  return createContext({ req, res, requestId: 'req-1', receivedAt: 0, startedAt: 0, protocol: init.protocol ?? 'http' });
+  return createContext({
+    req,
+    res,
+    requestId: 'req-1',
+    receivedAt: 0,
+    startedAt: 0,
+    protocol: init.protocol ?? 'http',
+  });
 }

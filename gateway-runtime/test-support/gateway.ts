@@ -2,7 +2,12 @@
  * Starts a gateway for integration tests: every listener on 127.0.0.1 port 0, an
  * admin token, fast analytics flushes.
  */
-import { createGateway, type Gateway, type GatewayOptions, type Listeners } from '../src/gateway.js';
+import {
+  createGateway,
+  type Gateway,
+  type GatewayOptions,
+  type Listeners,
+} from '../src/gateway.js';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -18,7 +23,10 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(bundle: unknown, options: GatewayOptions = {}): Promise<TestGateway> {
+export async function startGateway(
+  bundle: unknown,
+  options: GatewayOptions = {},
+): Promise<TestGateway> {
   const gateway = createGateway(bundle, {
     host: '127.0.0.1',
     port: 0,
@@ -38,7 +46,8 @@ export async function startGateway(bundle: unknown, options: GatewayOptions = {}
       const { token = ADMIN_TOKEN, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (token !== null) headers.set('authorization', `Bearer ${token}`);
-      if (rest.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+      if (rest.body !== undefined && !headers.has('content-type'))
+        headers.set('content-type', 'application/json');
       return fetch(`${admin}${path}`, { ...rest, headers });
     },
     close: () => gateway.close(),

@@ -230,7 +230,10 @@ export const environmentConfig = z.object({
   ),
   secrets: z.array(z.string()).optional(),
   endpoints: z
-    .record(z.string(), z.object({ production: z.string().optional(), sandbox: z.string().optional() }))
+    .record(
+      z.string(),
+      z.object({ production: z.string().optional(), sandbox: z.string().optional() }),
+    )
     .optional(),
 });
 export type EnvironmentConfig = z.infer<typeof environmentConfig>;
@@ -281,8 +284,12 @@ export const deploymentRecord = z.object({
   results: z.array(nodeResult),
 });
 
-const environmentName = z.string({ error: 'environment: a name is required' }).min(1, 'environment: a name is required');
-const apiIdField = z.string({ error: 'apiId: an API id is required' }).min(1, 'apiId: an API id is required');
+const environmentName = z
+  .string({ error: 'environment: a name is required' })
+  .min(1, 'environment: a name is required');
+const apiIdField = z
+  .string({ error: 'apiId: an API id is required' })
+  .min(1, 'apiId: an API id is required');
 
 /** Every call channel: request and response schemas. */
 export const channels = {
@@ -442,11 +449,17 @@ export const channels = {
   'revisions.list': { request: z.object({ apiId: apiIdField }), response: z.array(revisionInfo) },
   /** Snapshot an API as it is on disk; the same content returns the existing revision. */
   'revisions.create': {
-    request: z.object({ apiId: apiIdField, note: z.string().max(2000, 'note: at most 2000 characters').optional() }),
+    request: z.object({
+      apiId: apiIdField,
+      note: z.string().max(2000, 'note: at most 2000 characters').optional(),
+    }),
     response: z.object({ revision: revisionInfo, created: z.boolean() }),
   },
   'revisions.diff': {
-    request: z.object({ from: z.string().min(1, 'from: a revision id is required'), to: z.string().min(1, 'to: a revision id is required') }),
+    request: z.object({
+      from: z.string().min(1, 'from: a revision id is required'),
+      to: z.string().min(1, 'to: a revision id is required'),
+    }),
     response: revisionDiff,
   },
 
@@ -461,14 +474,28 @@ export const channels = {
   'environments.save': { request: environmentConfig, response: environmentConfig },
   'environments.delete': { request: z.object({ name: environmentName }), response: z.null() },
   /** Each node's health and revision; `diverged` when nodes disagree. */
-  'environments.status': { request: z.object({ name: environmentName }), response: environmentStatus },
+  'environments.status': {
+    request: z.object({ name: environmentName }),
+    response: environmentStatus,
+  },
   /** Deploy a revision (default: a new one of the API as on disk) to every node. */
   'environments.push': {
-    request: z.object({ environment: environmentName, apiId: apiIdField, revisionId: z.string().min(1).optional(), note: z.string().optional() }),
+    request: z.object({
+      environment: environmentName,
+      apiId: apiIdField,
+      revisionId: z.string().min(1).optional(),
+      note: z.string().optional(),
+    }),
     response: pushReport,
   },
-  'environments.rollback': { request: z.object({ environment: environmentName, apiId: apiIdField }), response: pushReport },
-  'environments.undeploy': { request: z.object({ environment: environmentName, apiId: apiIdField }), response: pushReport },
+  'environments.rollback': {
+    request: z.object({ environment: environmentName, apiId: apiIdField }),
+    response: pushReport,
+  },
+  'environments.undeploy': {
+    request: z.object({ environment: environmentName, apiId: apiIdField }),
+    response: pushReport,
+  },
   /** Pull each node's analytics summary (`GET /admin/v1/analytics/summary`). */
   'environments.analytics': {
     request: z.object({
@@ -477,7 +504,9 @@ export const channels = {
       from: z.string().optional(),
       to: z.string().optional(),
     }),
-    response: z.array(z.object({ node: z.string(), summary: z.unknown(), error: z.string().optional() })),
+    response: z.array(
+      z.object({ node: z.string(), summary: z.unknown(), error: z.string().optional() }),
+    ),
   },
   'environments.history': {
     request: z.object({ environment: environmentName, apiId: z.string().optional() }),

@@ -11,7 +11,15 @@ import type { AnalyticsEvent } from '../../gateway-runtime/src/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
 import { deferred, within } from './helpers/backend.js';
-import { call, fixtureLines, frameSse, randomPieces, startMockVendor, writePieces, type MockVendor } from './helpers/mock-vendor.js';
+import {
+  call,
+  fixtureLines,
+  frameSse,
+  randomPieces,
+  startMockVendor,
+  writePieces,
+  type MockVendor,
+} from './helpers/mock-vendor.js';
 
 const fixtures = new URL('../../../shared/fixtures/llm/', import.meta.url);
 const openAiLines = () => fixtureLines(new URL('openai/openai-text.chunks.txt', fixtures));
@@ -26,7 +34,12 @@ beforeAll(async () => {
     const mode = req.headers['x-mode'];
     if (mode === 'json-no-model') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return void res.end(JSON.stringify({ choices: [{ message: { content: 'hi' } }], usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 } }));
+      return void res.end(
+        JSON.stringify({
+          choices: [{ message: { content: 'hi' } }],
+          usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
+        }),
+      );
     }
     if (mode === 'no-usage') {
       // A server that ignores stream_options: the stream ends without a usage chunk.
@@ -37,13 +50,19 @@ beforeAll(async () => {
     if (mode === 'half-then-hang') {
       res.once('close', () => abort.vendorSawClose.resolve());
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      await writePieces(res, [frameSse(openAiLines().slice(0, 150), 'data').subarray(0, -'data: [DONE]\n\n'.length)]);
+      await writePieces(res, [
+        frameSse(openAiLines().slice(0, 150), 'data').subarray(0, -'data: [DONE]\n\n'.length),
+      ]);
       return; // never ends: the client leaves first
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ model: 'm', usage: { input_tokens: 1, output_tokens: 1 } }));
   });
-  const ai = (id: string, endpoint: { vendor: string; url: string; secretRef?: string }, extra = {}) =>
+  const ai = (
+    id: string,
+    endpoint: { vendor: string; url: string; secretRef?: string },
+    extra = {},
+  ) =>
     testApi(vendor.url, {
       id,
       context: `/${id}`,
@@ -56,7 +75,10 @@ beforeAll(async () => {
     });
   gw = await startGateway(
     testBundle([
-      ai('azure', { vendor: 'azure-openai', url: `${vendor.url}/openai/deployments/my-deploy?api-version=2024-10-21` }),
+      ai('azure', {
+        vendor: 'azure-openai',
+        url: `${vendor.url}/openai/deployments/my-deploy?api-version=2024-10-21`,
+      }),
       ai('anthropic', { vendor: 'anthropic', url: `${vendor.url}/v1` }),
       ai('compat', { vendor: 'openai-compatible', url: `${vendor.url}/v1` }),
       ai('nokey', { vendor: 'openai', url: `${vendor.url}/v1`, secretRef: 'never-set' }),
@@ -73,7 +95,14 @@ afterAll(async () => {
 
 async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
   let found: AnalyticsEvent | undefined;
-  await expect.poll(() => (found = gw.gateway.analytics.events({ limit: 10_000 }).find((e) => e.requestId === requestId))).toBeDefined();
+  await expect
+    .poll(
+      () =>
+        (found = gw.gateway.analytics
+          .events({ limit: 10_000 })
+          .find((e) => e.requestId === requestId)),
+    )
+    .toBeDefined();
   return found as AnalyticsEvent;
 }
 
@@ -92,18 +121,31 @@ describe('AI endpoint requests', () => {
     });
     expect(res.status).toBe(200);
     const seen = vendor.requests.at(-1);
-    expect(seen?.url).toBe('/openai/deployments/my-deploy/chat/completions?api-version=2024-10-21&trace=1');
+    expect(seen?.url).toBe(
+      '/openai/deployments/my-deploy/chat/completions?api-version=2024-10-21&trace=1',
+    );
     expect(seen?.headers['api-key']).toBe(KEY);
     expect(seen?.headers.authorization).toBeUndefined();
     expect(seen?.headers['x-api-key']).toBeUndefined();
     expect(seen?.headers.apikey).toBeUndefined();
     expect(seen?.headers['accept-encoding']).toBe('identity');
     // No model in the body or the response: the deployment named in the URL is the model.
-    expect((await eventOf(res.headers['x-request-id'])).ai).toMatchObject({ vendor: 'azure-openai', model: 'my-deploy', promptTokens: 5, completionTokens: 1, totalTokens: 6 });
+    expect((await eventOf(res.headers['x-request-id'])).ai).toMatchObject({
+      vendor: 'azure-openai',
+      model: 'my-deploy',
+      promptTokens: 5,
+      completionTokens: 1,
+      totalTokens: 6,
+    });
   });
 
   it('sends Anthropic its key in x-api-key and an anthropic-version unless the client set one', async () => {
-    const headers = { apikey: keys.production, authorization: 'Bearer client-token', 'x-api-key': 'client-guess', 'anthropic-beta': 'tools-2024-04-04' };
+    const headers = {
+      apikey: keys.production,
+      authorization: 'Bearer client-token',
+      'x-api-key': 'client-guess',
+      'anthropic-beta': 'tools-2024-04-04',
+    };
     await call(gw.url, '/anthropic/v1/messages', { headers, body: '{}' });
     let seen = vendor.requests.at(-1);
     expect(seen?.url).toBe('/v1/messages');
@@ -111,21 +153,33 @@ describe('AI endpoint requests', () => {
     expect(seen?.headers['anthropic-version']).toBe('2023-06-01');
     expect(seen?.headers['anthropic-beta']).toBe('tools-2024-04-04');
     expect(seen?.headers.authorization).toBeUndefined();
-    await call(gw.url, '/anthropic/v1/messages', { headers: { ...headers, 'anthropic-version': '2024-01-01' }, body: '{}' });
+    await call(gw.url, '/anthropic/v1/messages', {
+      headers: { ...headers, 'anthropic-version': '2024-01-01' },
+      body: '{}',
+    });
     seen = vendor.requests.at(-1);
     expect(seen?.headers['anthropic-version']).toBe('2024-01-01');
   });
 
   it('answers 502 naming the secret when the vendor key was never set', async () => {
     const before = vendor.requests.length;
-    const res = await call(gw.url, '/nokey/v1/chat/completions', { headers: { apikey: keys.production }, body: '{}' });
+    const res = await call(gw.url, '/nokey/v1/chat/completions', {
+      headers: { apikey: keys.production },
+      body: '{}',
+    });
     expect(res.status).toBe(502);
-    expect(res.json()).toMatchObject({ code: 'BACKEND_UNREACHABLE', description: expect.stringContaining('never-set') });
+    expect(res.json()).toMatchObject({
+      code: 'BACKEND_UNREACHABLE',
+      description: expect.stringContaining('never-set'),
+    });
     expect(vendor.requests.length).toBe(before);
   });
 
   it('answers 413 for a body over the API limit', async () => {
-    const res = await call(gw.url, '/small/v1/chat/completions', { headers: { apikey: keys.production }, body: JSON.stringify({ text: 'x'.repeat(100) }) });
+    const res = await call(gw.url, '/small/v1/chat/completions', {
+      headers: { apikey: keys.production },
+      body: JSON.stringify({ text: 'x'.repeat(100) }),
+    });
     expect(res.status).toBe(413);
   });
 });
@@ -134,14 +188,22 @@ describe('usage the vendor does not report', () => {
   it('estimates with the tokenizer when the server omits usage, and marks the event', async () => {
     const res = await call(gw.url, '/compat/v1/chat/completions', {
       headers: { apikey: keys.production, 'x-mode': 'no-usage' },
-      body: JSON.stringify({ model: 'local-llama', stream: true, messages: [{ role: 'user', content: 'Invent a holiday and describe its traditions.' }] }),
+      body: JSON.stringify({
+        model: 'local-llama',
+        stream: true,
+        messages: [{ role: 'user', content: 'Invent a holiday and describe its traditions.' }],
+      }),
     });
     expect(res.status).toBe(200);
     // Nothing to strip: the client gets the server's stream as it was.
     expect(res.text()).toBe(frameSse(openAiLines().slice(0, -1), 'data').toString('utf8'));
     expect(vendor.requests.at(-1)?.json?.stream_options).toEqual({ include_usage: true });
     const text = openAiLines()
-      .map((l) => (JSON.parse(l) as { choices: { delta?: { content?: string } }[] }).choices[0]?.delta?.content ?? '')
+      .map(
+        (l) =>
+          (JSON.parse(l) as { choices: { delta?: { content?: string } }[] }).choices[0]?.delta
+            ?.content ?? '',
+      )
       .join('');
     const prompt = countTokens('Invent a holiday and describe its traditions.');
     expect((await eventOf(res.headers['x-request-id'])).ai).toEqual({
@@ -173,7 +235,13 @@ describe('usage the vendor does not report', () => {
         if (bytes > 10_000) gotSome.resolve(res.headers['x-request-id']);
       });
     });
-    req.end(JSON.stringify({ model: 'm', stream: true, messages: [{ role: 'user', content: 'Hello there' }] }));
+    req.end(
+      JSON.stringify({
+        model: 'm',
+        stream: true,
+        messages: [{ role: 'user', content: 'Hello there' }],
+      }),
+    );
     const requestId = await within(gotSome.promise, 10_000, 'the stream never started');
     req.destroy();
     await within(abort.vendorSawClose.promise, 10_000, 'the vendor call was not aborted');
@@ -183,8 +251,13 @@ describe('usage the vendor does not report', () => {
     expect(event.ai?.promptTokens).toBe(countTokens('Hello there'));
     expect(event.ai?.completionTokens).toBeGreaterThan(0);
     expect(event.ai?.completionTokens).toBeLessThan(300);
-    expect(event.ai?.totalTokens).toBe((event.ai?.promptTokens ?? 0) + (event.ai?.completionTokens ?? 0));
-    const next = await call(gw.url, '/azure/v1/chat/completions', { headers: { apikey: keys.production, 'x-mode': 'json-no-model' }, body: '{}' });
+    expect(event.ai?.totalTokens).toBe(
+      (event.ai?.promptTokens ?? 0) + (event.ai?.completionTokens ?? 0),
+    );
+    const next = await call(gw.url, '/azure/v1/chat/completions', {
+      headers: { apikey: keys.production, 'x-mode': 'json-no-model' },
+      body: '{}',
+    });
     expect(next.status).toBe(200);
   });
 });

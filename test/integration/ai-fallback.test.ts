@@ -11,20 +11,38 @@ import type { AnalyticsEvent, ApiSpecInput } from '../../gateway-runtime/src/ind
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
 import { closedPort, deferred, within } from './helpers/backend.js';
-import { call, fixtureLines, frameSse, randomPieces, startMockVendor, writePieces, type MockVendor } from './helpers/mock-vendor.js';
+import {
+  call,
+  fixtureLines,
+  frameSse,
+  randomPieces,
+  startMockVendor,
+  writePieces,
+  type MockVendor,
+} from './helpers/mock-vendor.js';
 
 const fixtures = new URL('../../../shared/fixtures/llm/', import.meta.url);
-const mistralStream = () => frameSse(fixtureLines(new URL('mistral/mistral-usage-raw-live.chunks.txt', fixtures)), 'data');
+const mistralStream = () =>
+  frameSse(fixtureLines(new URL('mistral/mistral-usage-raw-live.chunks.txt', fixtures)), 'data');
 const midStream = { clientGotBytes: deferred() };
 /** The first ten events of the OpenAI stream: what the client gets before the vendor dies. */
-const firstEvents = () => frameSse(fixtureLines(new URL('openai/openai-text.chunks.txt', fixtures)).slice(0, 10), 'data').subarray(0, -'data: [DONE]\n\n'.length);
+const firstEvents = () =>
+  frameSse(
+    fixtureLines(new URL('openai/openai-text.chunks.txt', fixtures)).slice(0, 10),
+    'data',
+  ).subarray(0, -'data: [DONE]\n\n'.length);
 
 type AiInput = Extract<NonNullable<ApiSpecInput['endpoints']['production']>, { type: 'ai' }>;
 
 let vendor: MockVendor;
 let gw: TestGateway;
 
-const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+const json = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 };
@@ -32,7 +50,8 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 beforeAll(async () => {
   vendor = await startMockVendor(async (req, res) => {
     const path = req.url.split('?')[0] ?? '';
-    if (path.startsWith('/p429/')) return json(res, 429, { error: { message: 'rate limited' } }, { 'retry-after': '7' });
+    if (path.startsWith('/p429/'))
+      return json(res, 429, { error: { message: 'rate limited' } }, { 'retry-after': '7' });
     if (path.startsWith('/p503/')) return json(res, 503, { error: { message: 'overloaded' } });
     if (path.startsWith('/hang/')) return void res.once('close', () => undefined); // never answers
     if (path.startsWith('/stall/')) {
@@ -47,7 +66,10 @@ beforeAll(async () => {
       return void res.destroy();
     }
     if (path.startsWith('/usage/')) {
-      return json(res, 200, { model: 'gpt-4.1-nano', usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 } });
+      return json(res, 200, {
+        model: 'gpt-4.1-nano',
+        usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
+      });
     }
     // `/ok/`: a Mistral stream.
     res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -55,7 +77,13 @@ beforeAll(async () => {
     res.end();
   });
   const dead = await closedPort();
-  const fallback = { type: 'ai' as const, vendor: 'mistral', url: `${vendor.url}/ok`, secretRef: 'mistral-key', model: 'mistral-small-latest' };
+  const fallback = {
+    type: 'ai' as const,
+    vendor: 'mistral',
+    url: `${vendor.url}/ok`,
+    secretRef: 'mistral-key',
+    model: 'mistral-small-latest',
+  };
   const ai = (id: string, production: Partial<AiInput>, sandbox?: Partial<AiInput>) =>
     testApi(vendor.url, {
       id,
@@ -65,8 +93,16 @@ beforeAll(async () => {
       type: 'AI',
       operations: [],
       endpoints: {
-        production: { type: 'ai', vendor: 'openai', secretRef: 'openai-key', url: '', ...production },
-        ...(sandbox && { sandbox: { type: 'ai', vendor: 'openai', secretRef: 'openai-key', url: '', ...sandbox } }),
+        production: {
+          type: 'ai',
+          vendor: 'openai',
+          secretRef: 'openai-key',
+          url: '',
+          ...production,
+        },
+        ...(sandbox && {
+          sandbox: { type: 'ai', vendor: 'openai', secretRef: 'openai-key', url: '', ...sandbox },
+        }),
       },
     });
   gw = await startGateway(
@@ -80,8 +116,17 @@ beforeAll(async () => {
       ai('alone', { url: `${vendor.url}/p429` }),
       ai(
         'budget',
-        { url: `${vendor.url}/usage`, limit: { requests: 1000, unitTime: 1, timeUnit: 'hour' }, tokens: { total: 300 }, fallbacks: [fallback] },
-        { url: `${vendor.url}/usage`, limit: { requests: 1000, unitTime: 1, timeUnit: 'hour' }, tokens: { total: 300 } },
+        {
+          url: `${vendor.url}/usage`,
+          limit: { requests: 1000, unitTime: 1, timeUnit: 'hour' },
+          tokens: { total: 300 },
+          fallbacks: [fallback],
+        },
+        {
+          url: `${vendor.url}/usage`,
+          limit: { requests: 1000, unitTime: 1, timeUnit: 'hour' },
+          tokens: { total: 300 },
+        },
       ),
     ]),
   );
@@ -96,58 +141,105 @@ afterAll(async () => {
 
 async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
   let found: AnalyticsEvent | undefined;
-  await expect.poll(() => (found = gw.gateway.analytics.events({ limit: 10_000 }).find((e) => e.requestId === requestId))).toBeDefined();
+  await expect
+    .poll(
+      () =>
+        (found = gw.gateway.analytics
+          .events({ limit: 10_000 })
+          .find((e) => e.requestId === requestId)),
+    )
+    .toBeDefined();
   return found as AnalyticsEvent;
 }
 
-const body = JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: 'Say OK' }] });
+const body = JSON.stringify({
+  model: 'gpt-4o',
+  stream: true,
+  messages: [{ role: 'user', content: 'Say OK' }],
+});
 
 describe('AI fallbacks', () => {
-  it.each(['on429', 'on503', 'ondead', 'ontimeout', 'onstall'])('%s: the fallback serves, with its own key and pinned model', async (api) => {
-    const before = vendor.requests.length;
-    const res = await call(gw.url, `/${api}/v1/chat/completions`, { headers: { apikey: keys.production }, body });
-    expect(res.status).toBe(200);
-    expect(res.text()).toBe(mistralStream().toString('utf8'));
-    const toFallback = vendor.requests.slice(before).find((r) => r.url.startsWith('/ok/'));
-    expect(toFallback?.headers.authorization).toBe('Bearer sk-mistral');
-    expect(toFallback?.json?.model).toBe('mistral-small-latest');
-    // Mistral reports usage itself: nothing to ask for.
-    expect(toFallback?.json?.stream_options).toBeUndefined();
-    const event = await eventOf(res.headers['x-request-id']);
-    expect(event.ai).toMatchObject({ vendor: 'mistral', endpointIndex: 1, promptTokens: 19, completionTokens: 2, totalTokens: 21, estimated: false });
-  });
+  it.each(['on429', 'on503', 'ondead', 'ontimeout', 'onstall'])(
+    '%s: the fallback serves, with its own key and pinned model',
+    async (api) => {
+      const before = vendor.requests.length;
+      const res = await call(gw.url, `/${api}/v1/chat/completions`, {
+        headers: { apikey: keys.production },
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(res.text()).toBe(mistralStream().toString('utf8'));
+      const toFallback = vendor.requests.slice(before).find((r) => r.url.startsWith('/ok/'));
+      expect(toFallback?.headers.authorization).toBe('Bearer sk-mistral');
+      expect(toFallback?.json?.model).toBe('mistral-small-latest');
+      // Mistral reports usage itself: nothing to ask for.
+      expect(toFallback?.json?.stream_options).toBeUndefined();
+      const event = await eventOf(res.headers['x-request-id']);
+      expect(event.ai).toMatchObject({
+        vendor: 'mistral',
+        endpointIndex: 1,
+        promptTokens: 19,
+        completionTokens: 2,
+        totalTokens: 21,
+        estimated: false,
+      });
+    },
+  );
 
   it('asked the primary as the client asked, before falling over', async () => {
     const before = vendor.requests.length;
-    await call(gw.url, '/on429/v1/chat/completions', { headers: { apikey: keys.production }, body });
+    await call(gw.url, '/on429/v1/chat/completions', {
+      headers: { apikey: keys.production },
+      body,
+    });
     const primary = vendor.requests[before];
     expect(primary?.url).toBe('/p429/chat/completions');
     expect(primary?.headers.authorization).toBe('Bearer sk-openai');
-    expect(primary?.json).toMatchObject({ model: 'gpt-4o', stream_options: { include_usage: true } });
+    expect(primary?.json).toMatchObject({
+      model: 'gpt-4o',
+      stream_options: { include_usage: true },
+    });
   });
 
   it('forwards the vendor’s own 429 when no fallback is left', async () => {
-    const res = await call(gw.url, '/alone/v1/chat/completions', { headers: { apikey: keys.production }, body });
+    const res = await call(gw.url, '/alone/v1/chat/completions', {
+      headers: { apikey: keys.production },
+      body,
+    });
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBe('7');
     expect(res.json()).toEqual({ error: { message: 'rate limited' } });
-    expect((await eventOf(res.headers['x-request-id'])).ai).toMatchObject({ vendor: 'openai', model: 'gpt-4o', totalTokens: null, endpointIndex: 0 });
+    expect((await eventOf(res.headers['x-request-id'])).ai).toMatchObject({
+      vendor: 'openai',
+      model: 'gpt-4o',
+      totalTokens: null,
+      endpointIndex: 0,
+    });
   });
 
   it('never retries a stream that has started: the client’s connection is cut', async () => {
     const before = vendor.requests.length;
-    const outcome = await new Promise<{ bytes: number; requestId: string | string[] | undefined; cut: boolean }>((resolve) => {
-      const req = request(`${gw.url}/midstream/v1/chat/completions`, { method: 'POST', headers: { apikey: keys.production } }, (res) => {
-        let bytes = 0;
-        const done = (cut: boolean) => resolve({ bytes, requestId: res.headers['x-request-id'], cut });
-        res.on('data', (c: Buffer) => {
-          bytes += c.length;
-          if (bytes >= firstEvents().length) midStream.clientGotBytes.resolve();
-        });
-        res.on('end', () => done(false));
-        res.on('error', () => done(true));
-        res.on('aborted', () => done(true));
-      });
+    const outcome = await new Promise<{
+      bytes: number;
+      requestId: string | string[] | undefined;
+      cut: boolean;
+    }>((resolve) => {
+      const req = request(
+        `${gw.url}/midstream/v1/chat/completions`,
+        { method: 'POST', headers: { apikey: keys.production } },
+        (res) => {
+          let bytes = 0;
+          const done = (cut: boolean) =>
+            resolve({ bytes, requestId: res.headers['x-request-id'], cut });
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            if (bytes >= firstEvents().length) midStream.clientGotBytes.resolve();
+          });
+          res.on('end', () => done(false));
+          res.on('error', () => done(true));
+          res.on('aborted', () => done(true));
+        },
+      );
       req.on('error', () => undefined);
       req.end(body);
     });
@@ -161,7 +253,11 @@ describe('AI fallbacks', () => {
 });
 
 describe('backend limits', () => {
-  const send = (apikey: string) => call(gw.url, '/budget/v1/chat/completions', { headers: { apikey }, body: '{"model":"gpt-4.1-nano"}' });
+  const send = (apikey: string) =>
+    call(gw.url, '/budget/v1/chat/completions', {
+      headers: { apikey },
+      body: '{"model":"gpt-4.1-nano"}',
+    });
 
   it('skips an endpoint whose token budget is spent and serves from the fallback', async () => {
     // 200 tokens per call against 300: the second call still fits (200 < 300), the third does not.
@@ -182,6 +278,9 @@ describe('backend limits', () => {
     expect(statuses).toEqual([200, 200, 429]);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
     expect(last?.json().code).toBe('THROTTLED');
-    expect(await within(eventOf(last?.headers['x-request-id']), 10_000, 'no event')).toMatchObject({ status: 429, throttledBy: 'backend:sandbox:primary' });
+    expect(await within(eventOf(last?.headers['x-request-id']), 10_000, 'no event')).toMatchObject({
+      status: 429,
+      throttledBy: 'backend:sandbox:primary',
+    });
   });
 });

@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AiUsage, AnalyticsEvent } from '../../gateway-runtime/src/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
-import { call, fixtureLines, frameSse, randomPieces, startMockVendor, writePieces, type MockVendor } from './helpers/mock-vendor.js';
+import {
+  call,
+  fixtureLines,
+  frameSse,
+  randomPieces,
+  startMockVendor,
+  writePieces,
+  type MockVendor,
+} from './helpers/mock-vendor.js';
 
 const fixtures = new URL('../../../shared/fixtures/llm/', import.meta.url);
 const fixture = (path: string) => new URL(path, fixtures);
@@ -34,7 +42,16 @@ const cases: Case[] = [
     path: '/openai/v1/chat/completions',
     framing: 'data',
     usageChunkLast: true,
-    ai: { vendor: 'openai', model: 'gpt-4.1-nano-2025-04-14', promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedTokens: 0, reasoningTokens: 0, estimated: false },
+    ai: {
+      vendor: 'openai',
+      model: 'gpt-4.1-nano-2025-04-14',
+      promptTokens: 16,
+      completionTokens: 300,
+      totalTokens: 316,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+      estimated: false,
+    },
   },
   {
     name: 'Azure chat (model router): usage-less first chunk, reasoning tokens',
@@ -42,7 +59,16 @@ const cases: Case[] = [
     path: '/azure/v1/chat/completions?api-version=2025-01-01-preview',
     framing: 'data',
     usageChunkLast: true,
-    ai: { vendor: 'azure-openai', model: 'gpt-5-nano-2025-08-07', promptTokens: 15, completionTokens: 78, totalTokens: 93, cachedTokens: 0, reasoningTokens: 64, estimated: false },
+    ai: {
+      vendor: 'azure-openai',
+      model: 'gpt-5-nano-2025-08-07',
+      promptTokens: 15,
+      completionTokens: 78,
+      totalTokens: 93,
+      cachedTokens: 0,
+      reasoningTokens: 64,
+      estimated: false,
+    },
   },
   {
     name: 'Azure Responses API: usage only in response.completed',
@@ -50,7 +76,16 @@ const cases: Case[] = [
     path: '/azure/v1/responses',
     framing: 'typed',
     usageChunkLast: false,
-    ai: { vendor: 'azure-openai', model: 'gpt-5.1', promptTokens: 11, completionTokens: 11, totalTokens: 22, cachedTokens: 0, reasoningTokens: 0, estimated: false },
+    ai: {
+      vendor: 'azure-openai',
+      model: 'gpt-5.1',
+      promptTokens: 11,
+      completionTokens: 11,
+      totalTokens: 22,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+      estimated: false,
+    },
   },
   {
     name: 'Mistral: usage on the finish chunk',
@@ -58,7 +93,16 @@ const cases: Case[] = [
     path: '/mistral/v1/chat/completions',
     framing: 'data',
     usageChunkLast: false,
-    ai: { vendor: 'mistral', model: 'mistral-small-latest', promptTokens: 19, completionTokens: 2, totalTokens: 21, cachedTokens: 0, reasoningTokens: null, estimated: false },
+    ai: {
+      vendor: 'mistral',
+      model: 'mistral-small-latest',
+      promptTokens: 19,
+      completionTokens: 2,
+      totalTokens: 21,
+      cachedTokens: 0,
+      reasoningTokens: null,
+      estimated: false,
+    },
   },
   {
     name: 'Anthropic: cumulative message_delta, not added to message_start',
@@ -66,7 +110,16 @@ const cases: Case[] = [
     path: '/anthropic/v1/messages',
     framing: 'typed',
     usageChunkLast: false,
-    ai: { vendor: 'anthropic', model: 'claude-sonnet-4-5-20250929', promptTokens: 12, completionTokens: 30, totalTokens: 42, cachedTokens: 0, reasoningTokens: null, estimated: false },
+    ai: {
+      vendor: 'anthropic',
+      model: 'claude-sonnet-4-5-20250929',
+      promptTokens: 12,
+      completionTokens: 30,
+      totalTokens: 42,
+      cachedTokens: 0,
+      reasoningTokens: null,
+      estimated: false,
+    },
   },
   {
     name: 'Anthropic: input tokens revised in message_delta (43 → 61), ping between deltas',
@@ -74,7 +127,16 @@ const cases: Case[] = [
     path: '/anthropic/v1/messages',
     framing: 'typed',
     usageChunkLast: false,
-    ai: { vendor: 'anthropic', model: 'claude-opus-4-5-20251101', promptTokens: 61, completionTokens: 2, totalTokens: 63, cachedTokens: null, reasoningTokens: null, estimated: false },
+    ai: {
+      vendor: 'anthropic',
+      model: 'claude-opus-4-5-20251101',
+      promptTokens: 61,
+      completionTokens: 2,
+      totalTokens: 63,
+      cachedTokens: null,
+      reasoningTokens: null,
+      estimated: false,
+    },
   },
   {
     name: 'Anthropic: prompt caching, input = input + cache creation + cache read',
@@ -83,7 +145,16 @@ const cases: Case[] = [
     framing: 'typed',
     usageChunkLast: false,
     // 6 + 3337 + 6289 prompt; 198 completion (not 69 + 198).
-    ai: { vendor: 'anthropic', model: 'claude-sonnet-5', promptTokens: 9632, completionTokens: 198, totalTokens: 9830, cachedTokens: 6289, reasoningTokens: 0, estimated: false },
+    ai: {
+      vendor: 'anthropic',
+      model: 'claude-sonnet-5',
+      promptTokens: 9632,
+      completionTokens: 198,
+      totalTokens: 9830,
+      cachedTokens: 6289,
+      reasoningTokens: 0,
+      estimated: false,
+    },
   },
 ];
 
@@ -105,10 +176,17 @@ beforeAll(async () => {
     if (!spec) return void res.writeHead(404).end();
     let lines = fixtureLines(fixture(file));
     // A real OpenAI-style vendor sends the usage chunk only when asked.
-    const asked = (req.json?.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+    const asked =
+      (req.json?.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
     if (spec.usageChunkLast && !asked) lines = lines.slice(0, -1);
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
-    await writePieces(res, randomPieces(frameSse(lines, spec.framing), Number(req.headers['x-seed'] ?? 1)));
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
+    await writePieces(
+      res,
+      randomPieces(frameSse(lines, spec.framing), Number(req.headers['x-seed'] ?? 1)),
+    );
     res.end();
   });
   const ai = (context: string, endpoint: { vendor: string; url: string }) =>
@@ -122,19 +200,30 @@ beforeAll(async () => {
       endpoints: { production: { type: 'ai', secretRef: 'vendor-key', ...endpoint } },
     });
   gw = await startGateway(
-    testBundle([
-      ai('openai', { vendor: 'openai', url: `${vendor.url}/v1` }),
-      ai('openai-priced', { vendor: 'priced-openai', url: `${vendor.url}/v1` }),
-      ai('azure', { vendor: 'azure-openai', url: `${vendor.url}/openai/deployments/router` }),
-      ai('mistral', { vendor: 'mistral', url: `${vendor.url}/v1` }),
-      ai('anthropic', { vendor: 'anthropic', url: `${vendor.url}/v1` }),
-      ai('anthropic-priced', { vendor: 'priced-anthropic', url: `${vendor.url}/v1` }),
-    ], {
-      aiVendors: [
-        { name: 'priced-openai', type: 'openai', prices: [{ model: 'gpt-4.1-nano*', input: 0.1, cachedInput: 0.025, output: 0.4 }] },
-        { name: 'priced-anthropic', type: 'anthropic', prices: [{ model: 'claude-sonnet-4-5*', input: 3, cachedInput: 0.3, output: 15 }] },
+    testBundle(
+      [
+        ai('openai', { vendor: 'openai', url: `${vendor.url}/v1` }),
+        ai('openai-priced', { vendor: 'priced-openai', url: `${vendor.url}/v1` }),
+        ai('azure', { vendor: 'azure-openai', url: `${vendor.url}/openai/deployments/router` }),
+        ai('mistral', { vendor: 'mistral', url: `${vendor.url}/v1` }),
+        ai('anthropic', { vendor: 'anthropic', url: `${vendor.url}/v1` }),
+        ai('anthropic-priced', { vendor: 'priced-anthropic', url: `${vendor.url}/v1` }),
       ],
-    }),
+      {
+        aiVendors: [
+          {
+            name: 'priced-openai',
+            type: 'openai',
+            prices: [{ model: 'gpt-4.1-nano*', input: 0.1, cachedInput: 0.025, output: 0.4 }],
+          },
+          {
+            name: 'priced-anthropic',
+            type: 'anthropic',
+            prices: [{ model: 'claude-sonnet-4-5*', input: 3, cachedInput: 0.3, output: 15 }],
+          },
+        ],
+      },
+    ),
   );
   gw.gateway.secrets.set('vendor-key', KEY);
 });
@@ -146,11 +235,24 @@ afterAll(async () => {
 
 async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
   let found: AnalyticsEvent | undefined;
-  await expect.poll(() => (found = gw.gateway.analytics.events({ limit: 10_000 }).find((e) => e.requestId === requestId))).toBeDefined();
+  await expect
+    .poll(
+      () =>
+        (found = gw.gateway.analytics
+          .events({ limit: 10_000 })
+          .find((e) => e.requestId === requestId)),
+    )
+    .toBeDefined();
   return found as AnalyticsEvent;
 }
 
-const chat = (extra: Record<string, unknown> = {}) => JSON.stringify({ model: 'requested-model', stream: true, messages: [{ role: 'user', content: 'Hello' }], ...extra });
+const chat = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    model: 'requested-model',
+    stream: true,
+    messages: [{ role: 'user', content: 'Hello' }],
+    ...extra,
+  });
 
 describe('streamed responses replayed through the gateway', () => {
   describe.each(cases)('$name', (c) => {
@@ -162,18 +264,31 @@ describe('streamed responses replayed through the gateway', () => {
       async ({ seed, clientAsks }) => {
         const before = vendor.requests.length;
         const res = await call(gw.url, c.path, {
-          headers: { apikey: keys.production, 'content-type': 'application/json', 'x-fixture': c.file, 'x-seed': String(seed), authorization: 'Bearer meant-for-portico' },
+          headers: {
+            apikey: keys.production,
+            'content-type': 'application/json',
+            'x-fixture': c.file,
+            'x-seed': String(seed),
+            authorization: 'Bearer meant-for-portico',
+          },
           body: chat(clientAsks ? { stream_options: { include_usage: true } } : {}),
         });
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
         // The client gets what it would have got from the vendor asking the way it asked.
-        const expected = frameSse(c.usageChunkLast && !clientAsks ? lines().slice(0, -1) : lines(), c.framing);
+        const expected = frameSse(
+          c.usageChunkLast && !clientAsks ? lines().slice(0, -1) : lines(),
+          c.framing,
+        );
         expect(res.body.length).toBe(expected.length);
         expect(res.text()).toBe(expected.toString('utf8'));
 
         const seen = vendor.requests[before];
-        expect(seen?.headers.authorization === `Bearer ${KEY}` || seen?.headers['api-key'] === KEY || seen?.headers['x-api-key'] === KEY).toBe(true);
+        expect(
+          seen?.headers.authorization === `Bearer ${KEY}` ||
+            seen?.headers['api-key'] === KEY ||
+            seen?.headers['x-api-key'] === KEY,
+        ).toBe(true);
         if (c.usageChunkLast) expect(seen?.json?.stream_options).toEqual({ include_usage: true });
         else expect(seen?.json?.stream_options).toBeUndefined();
 
@@ -201,7 +316,10 @@ describe('JSON responses', () => {
   it('reads OpenAI usage from the body and forwards the body unchanged', async () => {
     const res = await call(gw.url, '/openai/v1/chat/completions', {
       headers: { apikey: keys.production, 'x-fixture': 'openai/openai-text.json' },
-      body: JSON.stringify({ model: 'gpt-4.1-nano', messages: [{ role: 'user', content: 'Invent a holiday' }] }),
+      body: JSON.stringify({
+        model: 'gpt-4.1-nano',
+        messages: [{ role: 'user', content: 'Invent a holiday' }],
+      }),
     });
     expect(res.status).toBe(200);
     expect(res.body.equals(readFileSync(fixture('openai/openai-text.json')))).toBe(true);
@@ -223,11 +341,23 @@ describe('JSON responses', () => {
   it('reads Anthropic usage from the body, with its cost', async () => {
     const res = await call(gw.url, '/anthropic-priced/v1/messages', {
       headers: { apikey: keys.production, 'x-fixture': 'anthropic/anthropic-text.json' },
-      body: JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'How are you?' }] }),
+      body: JSON.stringify({
+        model: 'claude-sonnet-4-5',
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'How are you?' }],
+      }),
     });
     expect(res.status).toBe(200);
     const event = await eventOf(res.headers['x-request-id']);
-    expect(event.ai).toMatchObject({ vendor: 'priced-anthropic', model: 'claude-sonnet-4-5-20250929', promptTokens: 12, completionTokens: 29, totalTokens: 41, cachedTokens: 0, estimated: false });
+    expect(event.ai).toMatchObject({
+      vendor: 'priced-anthropic',
+      model: 'claude-sonnet-4-5-20250929',
+      promptTokens: 12,
+      completionTokens: 29,
+      totalTokens: 41,
+      cachedTokens: 0,
+      estimated: false,
+    });
     expect(event.ai?.cost).toBeCloseTo((12 * 3 + 29 * 15) / 1e6, 12);
   });
 
@@ -235,9 +365,21 @@ describe('JSON responses', () => {
     const summary = gw.gateway.analytics.summary({ groupBy: 'vendor' });
     const openai = summary.rows.find((r) => r.key === 'openai');
     // Every openai call above: 6 streams of 16/300 and one JSON body of 16/363.
-    expect(openai).toMatchObject({ requests: 7, promptTokens: 7 * 16, completionTokens: 6 * 300 + 363, totalTokens: 6 * 316 + 379, estimated: 0 });
+    expect(openai).toMatchObject({
+      requests: 7,
+      promptTokens: 7 * 16,
+      completionTokens: 6 * 300 + 363,
+      totalTokens: 6 * 316 + 379,
+      estimated: 0,
+    });
     const byModel = gw.gateway.analytics.summary({ groupBy: 'model' });
-    expect(byModel.rows.find((r) => r.key === 'claude-sonnet-5')).toMatchObject({ promptTokens: 3 * 9632, cachedTokens: 3 * 6289 });
-    expect(summary.rows.find((r) => r.key === 'priced-anthropic')?.aiCost).toBeCloseTo((12 * 3 + 29 * 15) / 1e6, 9);
+    expect(byModel.rows.find((r) => r.key === 'claude-sonnet-5')).toMatchObject({
+      promptTokens: 3 * 9632,
+      cachedTokens: 3 * 6289,
+    });
+    expect(summary.rows.find((r) => r.key === 'priced-anthropic')?.aiCost).toBeCloseTo(
+      (12 * 3 + 29 * 15) / 1e6,
+      9,
+    );
   });
 });

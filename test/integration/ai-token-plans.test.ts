@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsEvent } from '../../gateway-runtime/src/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
-import { call, fixtureLines, frameSse, randomPieces, startMockVendor, writePieces, type MockVendor } from './helpers/mock-vendor.js';
+import {
+  call,
+  fixtureLines,
+  frameSse,
+  randomPieces,
+  startMockVendor,
+  writePieces,
+  type MockVendor,
+} from './helpers/mock-vendor.js';
 
 const fixtures = new URL('../../../shared/fixtures/llm/', import.meta.url);
 // Stream: 16 prompt + 300 completion = 316. JSON body: 16 + 363 = 379.
@@ -39,7 +47,9 @@ beforeAll(async () => {
       type: 'AI',
       operations: [],
       plans: [],
-      endpoints: { production: { type: 'ai', vendor: 'openai', url: `${vendor.url}/v1`, secretRef: 'key' } },
+      endpoints: {
+        production: { type: 'ai', vendor: 'openai', url: `${vendor.url}/v1`, secretRef: 'key' },
+      },
     });
   const bundle = testBundle([ai('total'), ai('prompt'), ai('completion'), ai('app')], {
     policies: {
@@ -72,12 +82,26 @@ afterAll(async () => {
 
 async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
   let found: AnalyticsEvent | undefined;
-  await expect.poll(() => (found = gw.gateway.analytics.events({ limit: 10_000 }).find((e) => e.requestId === requestId))).toBeDefined();
+  await expect
+    .poll(
+      () =>
+        (found = gw.gateway.analytics
+          .events({ limit: 10_000 })
+          .find((e) => e.requestId === requestId)),
+    )
+    .toBeDefined();
   return found as AnalyticsEvent;
 }
 
-const streamed = JSON.stringify({ model: 'gpt-4.1-nano', stream: true, messages: [{ role: 'user', content: 'Invent a holiday' }] });
-const plain = JSON.stringify({ model: 'gpt-4.1-nano', messages: [{ role: 'user', content: 'Invent a holiday' }] });
+const streamed = JSON.stringify({
+  model: 'gpt-4.1-nano',
+  stream: true,
+  messages: [{ role: 'user', content: 'Invent a holiday' }],
+});
+const plain = JSON.stringify({
+  model: 'gpt-4.1-nano',
+  messages: [{ role: 'user', content: 'Invent a holiday' }],
+});
 
 /** Three calls; returns them once each one's usage has been charged (its event recorded). */
 async function threeCalls(api: string, apikey: string, body: string) {
@@ -102,7 +126,10 @@ describe('token-based plans', () => {
     expect(Number(third?.headers['retry-after'])).toBeGreaterThan(0);
     expect(third?.json().code).toBe('THROTTLED');
     expect(vendor.requests.length - before).toBe(2);
-    expect(await eventOf(third?.headers['x-request-id'])).toMatchObject({ status: 429, throttledBy: 'subscription:TotalPlan:totalTokens' });
+    expect(await eventOf(third?.headers['x-request-id'])).toMatchObject({
+      status: 429,
+      throttledBy: 'subscription:TotalPlan:totalTokens',
+    });
     expect((await eventOf(second?.headers['x-request-id'])).ai?.totalTokens).toBe(316);
   });
 
@@ -116,13 +143,17 @@ describe('token-based plans', () => {
     // 363 completion tokens a call against 400.
     const responses = await threeCalls('completion', keys.production, plain);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 429]);
-    expect(await eventOf(responses[2]?.headers['x-request-id'])).toMatchObject({ throttledBy: 'subscription:CompletionPlan:completionTokens' });
+    expect(await eventOf(responses[2]?.headers['x-request-id'])).toMatchObject({
+      throttledBy: 'subscription:CompletionPlan:completionTokens',
+    });
   });
 
   it('an application policy’s token quota applies across its subscriptions', async () => {
     // 379 a call against 500.
     const responses = await threeCalls('app', keys.other, plain);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 429]);
-    expect(await eventOf(responses[2]?.headers['x-request-id'])).toMatchObject({ throttledBy: 'application:AppTokens:totalTokens' });
+    expect(await eventOf(responses[2]?.headers['x-request-id'])).toMatchObject({
+      throttledBy: 'application:AppTokens:totalTokens',
+    });
   });
 });

@@ -97,7 +97,6 @@ describe('Wycheproof JSON Web Signature vectors', () => {
     expect(
       file.testGroups.filter((group) => !isSymmetric(group)).flatMap((group) => group.tests),
     ).toHaveLength(361);
-
   });
 
   file.testGroups.forEach((group, index) => {

@@ -11,7 +11,15 @@ import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bu
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
 import { createGateway, GatewayConfigError } from '../../gateway-runtime/src/gateway.js';
 import { counterKeys } from '../../gateway-runtime/src/stores/counter-store.js';
-import { deferred, echo, send, startBackend, within, type Backend, type RecordedRequest } from './helpers/backend.js';
+import {
+  deferred,
+  echo,
+  send,
+  startBackend,
+  within,
+  type Backend,
+  type RecordedRequest,
+} from './helpers/backend.js';
 
 let a: Backend;
 let b: Backend;
@@ -25,7 +33,10 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-async function gateway(bundle: unknown, options: Parameters<typeof startGateway>[1] = {}): Promise<TestGateway> {
+async function gateway(
+  bundle: unknown,
+  options: Parameters<typeof startGateway>[1] = {},
+): Promise<TestGateway> {
   const gw = await startGateway(bundle, options);
   gateways.push(gw);
   return gw;
@@ -73,18 +84,27 @@ describe('admin API', () => {
   });
 
   it('refuses to start on a non-loopback admin host without a token', () => {
-    expect(() => createGateway(null, { admin: { host: '0.0.0.0', port: 0 } })).toThrow(GatewayConfigError);
-    expect(() => createGateway(null, { admin: { host: '0.0.0.0', port: 0 } })).toThrow(/without a token/);
+    expect(() => createGateway(null, { admin: { host: '0.0.0.0', port: 0 } })).toThrow(
+      GatewayConfigError,
+    );
+    expect(() => createGateway(null, { admin: { host: '0.0.0.0', port: 0 } })).toThrow(
+      /without a token/,
+    );
   });
 
   it('rejects an invalid bundle with 400 and field paths, and serves nothing meanwhile', async () => {
     const gw = await gateway(null);
     const bad = bundleOn(b, 'r-bad') as Record<string, unknown>;
-    const res = await gw.adminFetch('/admin/v1/bundle', json({ ...bad, extra: 1, apis: [{ ...testApi(b.url), context: 'nope' }] }));
+    const res = await gw.adminFetch(
+      '/admin/v1/bundle',
+      json({ ...bad, extra: 1, apis: [{ ...testApi(b.url), context: 'nope' }] }),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: string; issues: { path: string }[] };
     expect(body.code).toBe('BUNDLE_INVALID');
-    expect(body.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['extra', 'apis[0].context']));
+    expect(body.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['extra', 'apis[0].context']),
+    );
     expect((await gw.adminFetch('/admin/v1/bundle')).status).toBe(404);
     expect((await send(gw.url, '/svc/v1/x', { headers: prod })).status).toBe(404);
   });
@@ -96,17 +116,27 @@ describe('admin API', () => {
     await within(held.arrived.promise, 10_000, 'the held request never reached backend A');
 
     const deployed = await gw.adminFetch('/admin/v1/bundle', json(bundleOn(b, 'r-b')));
-    expect(await deployed.json()).toEqual({ status: 'deployed', revision: 'r-b', previousRevision: 'r-a' });
-    expect((await send(gw.url, '/svc/v1/now', { headers: prod })).json<RecordedRequest>().url).toBe('/prod/now');
+    expect(await deployed.json()).toEqual({
+      status: 'deployed',
+      revision: 'r-b',
+      previousRevision: 'r-a',
+    });
+    expect((await send(gw.url, '/svc/v1/now', { headers: prod })).json<RecordedRequest>().url).toBe(
+      '/prod/now',
+    );
     held.release.resolve();
     const old = await inflight;
     expect(old.status).toBe(200);
     expect(old.json<RecordedRequest>().url).toBe('A/prod/hold');
-    expect(((await (await gw.adminFetch('/admin/v1/bundle')).json()) as { revision: string }).revision).toBe('r-b');
+    expect(
+      ((await (await gw.adminFetch('/admin/v1/bundle')).json()) as { revision: string }).revision,
+    ).toBe('r-b');
 
     const rolled = await gw.adminFetch('/admin/v1/rollback', { method: 'POST' });
     expect(await rolled.json()).toEqual({ status: 'rolled-back', revision: 'r-a' });
-    expect((await send(gw.url, '/svc/v1/again', { headers: prod })).json<RecordedRequest>().url).toBe('A/prod/again');
+    expect(
+      (await send(gw.url, '/svc/v1/again', { headers: prod })).json<RecordedRequest>().url,
+    ).toBe('A/prod/again');
     const none = await gw.adminFetch('/admin/v1/rollback', { method: 'POST' });
     expect(none.status).toBe(409);
     expect(await none.json()).toMatchObject({ code: 'NO_PREVIOUS_REVISION' });
@@ -115,12 +145,22 @@ describe('admin API', () => {
   it('accepts YAML bundles, undeploys, lists the history, and rolls an undeploy back', async () => {
     const gw = await gateway(null);
     const yaml = `apiVersion: portico/v1\nkind: GatewayBundle\nrevision: r-yaml\napis:\n  - { id: y, name: Y, version: v1, context: /y, operations: [{ method: GET, target: /ping, auth: none }], endpoints: { production: { type: http, url: "${b.url}" } } }\n`;
-    const put = await gw.adminFetch('/admin/v1/bundle', { method: 'PUT', body: yaml, headers: { 'content-type': 'application/yaml' } });
+    const put = await gw.adminFetch('/admin/v1/bundle', {
+      method: 'PUT',
+      body: yaml,
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(await put.json()).toMatchObject({ revision: 'r-yaml' });
     expect((await send(gw.url, '/y/v1/ping')).status).toBe(200);
-    expect(await (await gw.adminFetch('/admin/v1/bundle', { method: 'DELETE' })).json()).toEqual({ status: 'undeployed', revision: null });
+    expect(await (await gw.adminFetch('/admin/v1/bundle', { method: 'DELETE' })).json()).toEqual({
+      status: 'undeployed',
+      revision: null,
+    });
     expect((await send(gw.url, '/y/v1/ping')).status).toBe(404);
-    const history = (await (await gw.adminFetch('/admin/v1/deployments')).json()) as { current: string | null; deployments: { revision: string | null }[] };
+    const history = (await (await gw.adminFetch('/admin/v1/deployments')).json()) as {
+      current: string | null;
+      deployments: { revision: string | null }[];
+    };
     expect(history.current).toBeNull();
     expect(history.deployments.map((d) => d.revision)).toEqual([null, 'r-yaml']);
     await gw.adminFetch('/admin/v1/rollback', { method: 'POST' });
@@ -146,10 +186,17 @@ describe('admin API', () => {
     await first.adminFetch('/admin/v1/bundle', json(bundleOn(b, 'r-7')));
     await first.close();
     const second = await gateway(null, { dataDir });
-    expect(await (await second.adminFetch('/admin/v1/health')).json()).toEqual({ status: 'ok', revision: 'r-7' });
-    expect((await send(second.url, '/svc/v1/x', { headers: prod })).json<RecordedRequest>().url).toBe('/prod/x');
+    expect(await (await second.adminFetch('/admin/v1/health')).json()).toEqual({
+      status: 'ok',
+      revision: 'r-7',
+    });
+    expect(
+      (await send(second.url, '/svc/v1/x', { headers: prod })).json<RecordedRequest>().url,
+    ).toBe('/prod/x');
     // History survives too: rollback goes to r-1.
-    expect(await (await second.adminFetch('/admin/v1/rollback', { method: 'POST' })).json()).toMatchObject({ revision: 'r-1' });
+    expect(
+      await (await second.adminFetch('/admin/v1/rollback', { method: 'POST' })).json(),
+    ).toMatchObject({ revision: 'r-1' });
   });
 
   it('stores secrets encrypted with a 0600 key file and never returns them', async () => {
@@ -165,7 +212,10 @@ describe('admin API', () => {
     expect(list).not.toContain(value);
     expect((await gw.adminFetch('/admin/v1/secrets/openai-key')).status).toBe(405);
     const bad = await gw.adminFetch('/admin/v1/secrets/x', json({ value: '' }));
-    expect(await bad.json()).toMatchObject({ code: 'ADMIN_BAD_REQUEST', issues: [{ path: 'value' }] });
+    expect(await bad.json()).toMatchObject({
+      code: 'ADMIN_BAD_REQUEST',
+      issues: [{ path: 'value' }],
+    });
     await gw.close();
 
     expect((await stat(join(dataDir, 'secret.key'))).mode & 0o777).toBe(0o600);
@@ -179,63 +229,132 @@ describe('admin API', () => {
 
   it('changes a subscription in place: approving ON_HOLD and changing the plan take effect on the next request', async () => {
     const bundle = bundleOn(b, 'r-subs');
-    bundle.subscriptions = bundle.subscriptions?.map((s) => (s.applicationId === 'app-1' ? { ...s, status: 'ON_HOLD' as const } : s));
+    bundle.subscriptions = bundle.subscriptions?.map((s) =>
+      s.applicationId === 'app-1' ? { ...s, status: 'ON_HOLD' as const } : s,
+    );
     const gw = await gateway(bundle);
     const held403 = await send(gw.url, '/svc/v1/x', { headers: prod });
     expect(held403.status).toBe(403);
     expect(held403.json()).toMatchObject({ code: 'SUBSCRIPTION_ON_HOLD' });
 
-    const approve = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', { method: 'PATCH', body: JSON.stringify({ status: 'UNBLOCKED' }) });
-    expect(await approve.json()).toMatchObject({ id: 'sub-1-svc', status: 'UNBLOCKED', plan: 'Gold' });
+    const approve = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', {
+      method: 'PATCH',
+      body: JSON.stringify({ status: 'UNBLOCKED' }),
+    });
+    expect(await approve.json()).toMatchObject({
+      id: 'sub-1-svc',
+      status: 'UNBLOCKED',
+      plan: 'Gold',
+    });
     expect((await send(gw.url, '/svc/v1/x', { headers: prod })).status).toBe(200);
 
-    const replan = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', { method: 'PATCH', body: JSON.stringify({ plan: 'Bronze' }) });
+    const replan = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', {
+      method: 'PATCH',
+      body: JSON.stringify({ plan: 'Bronze' }),
+    });
     expect(await replan.json()).toMatchObject({ plan: 'Bronze', status: 'UNBLOCKED' });
     const after = await send(gw.url, '/svc/v1/y', { headers: prod });
-    const event = gw.gateway.analytics.events({ limit: 100 }).find((e) => e.requestId === after.headers['x-request-id']);
+    const event = gw.gateway.analytics
+      .events({ limit: 100 })
+      .find((e) => e.requestId === after.headers['x-request-id']);
     expect(event?.subscriptionPlan).toBe('Bronze');
-    const bundleNow = (await (await gw.adminFetch('/admin/v1/bundle')).json()) as { subscriptions: { id: string; plan: string }[] };
+    const bundleNow = (await (await gw.adminFetch('/admin/v1/bundle')).json()) as {
+      subscriptions: { id: string; plan: string }[];
+    };
     expect(bundleNow.subscriptions.find((s) => s.id === 'sub-1-svc')?.plan).toBe('Bronze');
 
-    const unknownPlan = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', { method: 'PATCH', body: JSON.stringify({ plan: 'Platinum' }) });
+    const unknownPlan = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', {
+      method: 'PATCH',
+      body: JSON.stringify({ plan: 'Platinum' }),
+    });
     expect(unknownPlan.status).toBe(400);
-    const block = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', { method: 'PATCH', body: JSON.stringify({ status: 'BLOCKED' }) });
+    const block = await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', {
+      method: 'PATCH',
+      body: JSON.stringify({ status: 'BLOCKED' }),
+    });
     expect(block.status).toBe(200);
-    expect((await send(gw.url, '/svc/v1/x', { headers: prod })).json()).toMatchObject({ code: 'SUBSCRIPTION_BLOCKED' });
-    expect((await gw.adminFetch('/admin/v1/subscriptions/nope', { method: 'PATCH', body: '{"status":"BLOCKED"}' })).status).toBe(404);
-    expect((await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', { method: 'PATCH', body: '{"status":"MAYBE"}' })).status).toBe(400);
+    expect((await send(gw.url, '/svc/v1/x', { headers: prod })).json()).toMatchObject({
+      code: 'SUBSCRIPTION_BLOCKED',
+    });
+    expect(
+      (
+        await gw.adminFetch('/admin/v1/subscriptions/nope', {
+          method: 'PATCH',
+          body: '{"status":"BLOCKED"}',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', {
+          method: 'PATCH',
+          body: '{"status":"MAYBE"}',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('manages the denylist with filters, and blocking takes effect at once', async () => {
     const gw = await gateway(bundleOn(b, 'r-deny'));
-    const created = await gw.adminFetch('/admin/v1/denylist', { method: 'POST', body: JSON.stringify({ type: 'IP', value: '127.0.0.1' }) });
+    const created = await gw.adminFetch('/admin/v1/denylist', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'IP', value: '127.0.0.1' }),
+    });
     expect(created.status).toBe(201);
     const entry = (await created.json()) as { id: string; enabled: boolean };
-    expect(entry).toMatchObject({ id: expect.any(String), type: 'IP', value: '127.0.0.1', enabled: true });
-    await gw.adminFetch('/admin/v1/denylist', { method: 'POST', body: JSON.stringify({ id: 'r1', type: 'IP_RANGE', value: '2001:db8::/32', enabled: false }) });
-    await gw.adminFetch('/admin/v1/denylist', { method: 'POST', body: JSON.stringify({ id: 'u1', type: 'USER', value: 'mallory' }) });
+    expect(entry).toMatchObject({
+      id: expect.any(String),
+      type: 'IP',
+      value: '127.0.0.1',
+      enabled: true,
+    });
+    await gw.adminFetch('/admin/v1/denylist', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'r1', type: 'IP_RANGE', value: '2001:db8::/32', enabled: false }),
+    });
+    await gw.adminFetch('/admin/v1/denylist', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'u1', type: 'USER', value: 'mallory' }),
+    });
 
     const blocked = await send(gw.url, '/svc/v1/x', { headers: prod });
     expect(blocked.status).toBe(403);
     expect(blocked.json()).toMatchObject({ code: 'DENYLISTED' });
 
     const list = async (query: string) =>
-      ((await (await gw.adminFetch(`/admin/v1/denylist${query}`)).json()) as { entries: { id: string }[] }).entries.map((e) => e.id).sort();
+      (
+        (await (await gw.adminFetch(`/admin/v1/denylist${query}`)).json()) as {
+          entries: { id: string }[];
+        }
+      ).entries
+        .map((e) => e.id)
+        .sort();
     expect(await list('')).toEqual([entry.id, 'r1', 'u1'].sort());
     expect(await list('?type=IP_RANGE')).toEqual(['r1']);
     expect(await list('?enabled=false')).toEqual(['r1']);
     expect(await list('?value=mallory&enabled=true')).toEqual(['u1']);
     expect((await gw.adminFetch('/admin/v1/denylist?type=COUNTRY')).status).toBe(400);
 
-    const patched = await gw.adminFetch(`/admin/v1/denylist/${entry.id}`, { method: 'PATCH', body: JSON.stringify({ enabled: false }) });
+    const patched = await gw.adminFetch(`/admin/v1/denylist/${entry.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ enabled: false }),
+    });
     expect(await patched.json()).toMatchObject({ enabled: false });
     expect((await send(gw.url, '/svc/v1/x', { headers: prod })).status).toBe(200);
-    expect((await gw.adminFetch(`/admin/v1/denylist/${entry.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(
+      (await gw.adminFetch(`/admin/v1/denylist/${entry.id}`, { method: 'DELETE' })).status,
+    ).toBe(204);
     expect(await list('')).toEqual(['r1', 'u1']);
 
-    const invalid = await gw.adminFetch('/admin/v1/denylist', { method: 'POST', body: JSON.stringify({ type: 'IP_RANGE', value: '10.0.0.1' }) });
+    const invalid = await gw.adminFetch('/admin/v1/denylist', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'IP_RANGE', value: '10.0.0.1' }),
+    });
     expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toMatchObject({ code: 'ADMIN_BAD_REQUEST', issues: [{ path: 'value' }] });
+    expect(await invalid.json()).toMatchObject({
+      code: 'ADMIN_BAD_REQUEST',
+      issues: [{ path: 'value' }],
+    });
   });
 
   it('clears only the named application’s throttle counters', async () => {
@@ -244,11 +363,18 @@ describe('admin API', () => {
     await counters.increment(counterKeys.application('app-1', 'Unlimited'), 60_000);
     await counters.increment(counterKeys.subscription('app-1', 'svc', 'requests'), 60_000);
     await counters.increment(counterKeys.subscription('app-2', 'svc', 'requests'), 60_000);
-    const res = await gw.adminFetch('/admin/v1/applications/app-1/reset-throttle', { method: 'POST' });
+    const res = await gw.adminFetch('/admin/v1/applications/app-1/reset-throttle', {
+      method: 'POST',
+    });
     expect(await res.json()).toEqual({ applicationId: 'app-1', cleared: 2 });
     expect(await counters.get(counterKeys.subscription('app-1', 'svc', 'requests'))).toBeNull();
-    expect(await counters.get(counterKeys.subscription('app-2', 'svc', 'requests'))).toMatchObject({ count: 1 });
-    expect((await gw.adminFetch('/admin/v1/applications/ghost/reset-throttle', { method: 'POST' })).status).toBe(404);
+    expect(await counters.get(counterKeys.subscription('app-2', 'svc', 'requests'))).toMatchObject({
+      count: 1,
+    });
+    expect(
+      (await gw.adminFetch('/admin/v1/applications/ghost/reset-throttle', { method: 'POST' }))
+        .status,
+    ).toBe(404);
   });
 
   it('serves analytics events and summaries, and Prometheus metrics', async () => {
@@ -256,12 +382,18 @@ describe('admin API', () => {
     await send(gw.url, '/svc/v1/a', { headers: prod });
     await send(gw.url, '/svc/v1/b', { headers: prod });
     await send(gw.url, '/svc/v1/c');
-    const events = (await (await gw.adminFetch('/admin/v1/analytics/events?limit=2')).json()) as { events: { status: number }[] };
+    const events = (await (await gw.adminFetch('/admin/v1/analytics/events?limit=2')).json()) as {
+      events: { status: number }[];
+    };
     expect(events.events.map((e) => e.status)).toEqual([200, 200]);
-    const future = await (await gw.adminFetch(`/admin/v1/analytics/events?since=${Date.now() + 60_000}`)).json();
+    const future = await (
+      await gw.adminFetch(`/admin/v1/analytics/events?since=${Date.now() + 60_000}`)
+    ).json();
     expect(future).toEqual({ events: [] });
 
-    const summary = (await (await gw.adminFetch('/admin/v1/analytics/summary?groupBy=api')).json()) as { groupBy: string; rows: unknown[] };
+    const summary = (await (
+      await gw.adminFetch('/admin/v1/analytics/summary?groupBy=api')
+    ).json()) as { groupBy: string; rows: unknown[] };
     expect(summary).toEqual({
       groupBy: 'api',
       rows: [
@@ -284,7 +416,9 @@ describe('admin API', () => {
         },
       ],
     });
-    const byBucket = (await (await gw.adminFetch('/admin/v1/analytics/summary?groupBy=status&interval=1h')).json()) as {
+    const byBucket = (await (
+      await gw.adminFetch('/admin/v1/analytics/summary?groupBy=status&interval=1h')
+    ).json()) as {
       rows: { key: string; bucket: string; requests: number }[];
     };
     expect(byBucket.rows.map((r) => [r.key, r.requests])).toEqual([

@@ -12,11 +12,21 @@ import type { ApiSpecInput, SubscriptionStatus } from '../../gateway-runtime/src
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
 import { send, startBackend, type Backend, type RecordedRequest } from './helpers/backend.js';
-import { createTestCertificates, type TestCertificate, type TestCertificates } from './helpers/certs.js';
+import {
+  createTestCertificates,
+  type TestCertificate,
+  type TestCertificates,
+} from './helpers/certs.js';
 import { startOidcProvider, type TestOidcProvider } from './helpers/oidc.js';
 
 const AUD = 'https://api.portico.test/svc';
-const statuses: SubscriptionStatus[] = ['UNBLOCKED', 'BLOCKED', 'PROD_ONLY_BLOCKED', 'ON_HOLD', 'REJECTED'];
+const statuses: SubscriptionStatus[] = [
+  'UNBLOCKED',
+  'BLOCKED',
+  'PROD_ONLY_BLOCKED',
+  'ON_HOLD',
+  'REJECTED',
+];
 
 let backend: Backend;
 let idp: TestOidcProvider;
@@ -27,13 +37,23 @@ let clockOffsetMs = 0;
 
 beforeAll(async () => {
   backend = await startBackend();
-  idp = await startOidcProvider({ clients: ['client-a', 'client-b', 'client-x'], scopes: ['pets:read', 'pets:write'], defaultResource: AUD });
+  idp = await startOidcProvider({
+    clients: ['client-a', 'client-b', 'client-x'],
+    scopes: ['pets:read', 'pets:write'],
+    defaultResource: AUD,
+  });
   certs = await createTestCertificates({ clients: ['partner-a', 'partner-b'] });
   const pair = await generateKeyPair('ES256', { extractable: true });
   residentKey = pair.privateKey;
   const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'local-1', alg: 'ES256' };
 
-  const statusApis: ApiSpecInput[] = statuses.map((status) => testApi(backend.url, { id: `st-${status}`, context: `/st-${status.toLowerCase()}`, operations: [] }));
+  const statusApis: ApiSpecInput[] = statuses.map((status) =>
+    testApi(backend.url, {
+      id: `st-${status}`,
+      context: `/st-${status.toLowerCase()}`,
+      operations: [],
+    }),
+  );
   const bundle = testBundle(
     [
       testApi(backend.url, {
@@ -41,10 +61,23 @@ beforeAll(async () => {
           { method: 'GET', target: '/items' },
           { method: 'POST', target: '/items', scopes: ['pets:write'] },
         ],
-        security: { apiKey: { header: 'apikey' }, oauth2: { keyManagers: ['*'], audiences: [AUD] } },
+        security: {
+          apiKey: { header: 'apikey' },
+          oauth2: { keyManagers: ['*'], audiences: [AUD] },
+        },
       }),
-      testApi(backend.url, { id: 'idp-only', context: '/idp-only', operations: [], security: { oauth2: { keyManagers: ['idp'] } } }),
-      testApi(backend.url, { id: 'open', context: '/open', operations: [], subscriptionRequired: false }),
+      testApi(backend.url, {
+        id: 'idp-only',
+        context: '/idp-only',
+        operations: [],
+        security: { oauth2: { keyManagers: ['idp'] } },
+      }),
+      testApi(backend.url, {
+        id: 'open',
+        context: '/open',
+        operations: [],
+        subscriptionRequired: false,
+      }),
       testApi(backend.url, {
         id: 'mtls',
         context: '/mtls',
@@ -52,7 +85,14 @@ beforeAll(async () => {
         security: {
           mtls: {
             mandatory: true,
-            certificates: [{ alias: 'partner-a', keyType: 'SANDBOX', pem: (certs.clients['partner-a'] as TestCertificate).certPem, plan: 'Bronze' }],
+            certificates: [
+              {
+                alias: 'partner-a',
+                keyType: 'SANDBOX',
+                pem: (certs.clients['partner-a'] as TestCertificate).certPem,
+                plan: 'Bronze',
+              },
+            ],
           },
         },
       }),
@@ -61,26 +101,57 @@ beforeAll(async () => {
     {
       keyManagers: [
         { name: 'idp', type: 'oidc', issuer: idp.issuer, discoveryUrl: idp.discoveryUrl },
-        { name: 'local', type: 'resident', issuer: 'portico-local', consumerKeyClaim: 'azp', jwks: { keys: [publicJwk] } },
+        {
+          name: 'local',
+          type: 'resident',
+          issuer: 'portico-local',
+          consumerKeyClaim: 'azp',
+          jwks: { keys: [publicJwk] },
+        },
       ],
       applications: [
         {
           id: 'app-1',
           name: 'One',
           keys: [
-            { keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)], consumerKey: 'client-a', keyManager: 'idp' },
-            { keyType: 'SANDBOX', apiKeyHashes: [hashApiKey(keys.sandbox)], consumerKey: 'client-b', keyManager: 'idp' },
-            { keyType: 'PRODUCTION', apiKeyHashes: [], consumerKey: 'local-client', keyManager: 'local' },
+            {
+              keyType: 'PRODUCTION',
+              apiKeyHashes: [hashApiKey(keys.production)],
+              consumerKey: 'client-a',
+              keyManager: 'idp',
+            },
+            {
+              keyType: 'SANDBOX',
+              apiKeyHashes: [hashApiKey(keys.sandbox)],
+              consumerKey: 'client-b',
+              keyManager: 'idp',
+            },
+            {
+              keyType: 'PRODUCTION',
+              apiKeyHashes: [],
+              consumerKey: 'local-client',
+              keyManager: 'local',
+            },
           ],
         },
-        { id: 'app-2', name: 'Two', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }] },
+        {
+          id: 'app-2',
+          name: 'Two',
+          keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }],
+        },
       ],
     },
   );
   bundle.subscriptions = [
     { id: 'sub-svc', applicationId: 'app-1', apiId: 'svc', plan: 'Gold' },
     { id: 'sub-idp', applicationId: 'app-1', apiId: 'idp-only', plan: 'Gold' },
-    ...statuses.map((status) => ({ id: `sub-${status}`, applicationId: 'app-1', apiId: `st-${status}`, plan: 'Gold', status })),
+    ...statuses.map((status) => ({
+      id: `sub-${status}`,
+      applicationId: 'app-1',
+      apiId: `st-${status}`,
+      plan: 'Gold',
+      status,
+    })),
   ];
   gw = await startGateway(bundle, {
     https: { port: 0, cert: certs.server.certPem, key: certs.server.keyPem },
@@ -95,7 +166,10 @@ afterAll(async () => {
   await certs?.cleanup();
 });
 
-async function residentToken(claims: Record<string, unknown> = {}, audience = AUD): Promise<string> {
+async function residentToken(
+  claims: Record<string, unknown> = {},
+  audience = AUD,
+): Promise<string> {
   return new SignJWT({ azp: 'local-client', scope: 'pets:read', ...claims })
     .setProtectedHeader({ alg: 'ES256', kid: 'local-1' })
     .setIssuer('portico-local')
@@ -115,8 +189,15 @@ describe('gateway authentication', () => {
     const seen = res.json<RecordedRequest>();
     expect(seen.url).toBe('/prod/items');
     expect(seen.headers.authorization).toBeUndefined();
-    const event = gw.gateway.analytics.events({ limit: 1000 }).find((e) => e.requestId === res.headers['x-request-id']);
-    expect(event).toMatchObject({ applicationId: 'app-1', keyType: 'PRODUCTION', subscriptionPlan: 'Gold', status: 200 });
+    const event = gw.gateway.analytics
+      .events({ limit: 1000 })
+      .find((e) => e.requestId === res.headers['x-request-id']);
+    expect(event).toMatchObject({
+      applicationId: 'app-1',
+      keyType: 'PRODUCTION',
+      subscriptionPlan: 'Gold',
+      status: 200,
+    });
   });
 
   it('answers 401 with error="invalid_token" for a bad, expired or wrong-audience token', async () => {
@@ -144,18 +225,31 @@ describe('gateway authentication', () => {
   });
 
   it('answers 403 when the token lacks the operation’s scope, and passes with it', async () => {
-    const without = await send(gw.url, '/svc/v1/items', { method: 'POST', headers: bearer(await residentToken()) });
+    const without = await send(gw.url, '/svc/v1/items', {
+      method: 'POST',
+      headers: bearer(await residentToken()),
+    });
     expect(without.status).toBe(403);
     expect(without.json().code).toBe('INSUFFICIENT_SCOPE');
-    const withScope = await send(gw.url, '/svc/v1/items', { method: 'POST', headers: bearer(await residentToken({ scope: 'pets:read pets:write' })) });
+    const withScope = await send(gw.url, '/svc/v1/items', {
+      method: 'POST',
+      headers: bearer(await residentToken({ scope: 'pets:read pets:write' })),
+    });
     expect(withScope.status).toBe(200);
   });
 
   it('accepts tokens from an external OIDC provider, routes by the key type of the client, and survives key rotation', async () => {
     const prodToken = await idp.token({ clientId: 'client-a', scope: 'pets:read' });
-    expect((await send(gw.url, '/svc/v1/items', { headers: bearer(prodToken) })).json<RecordedRequest>().url).toBe('/prod/items');
+    expect(
+      (await send(gw.url, '/svc/v1/items', { headers: bearer(prodToken) })).json<RecordedRequest>()
+        .url,
+    ).toBe('/prod/items');
     const sandboxToken = await idp.token({ clientId: 'client-b', scope: 'pets:read' });
-    expect((await send(gw.url, '/svc/v1/items', { headers: bearer(sandboxToken) })).json<RecordedRequest>().url).toBe('/sandbox/items');
+    expect(
+      (
+        await send(gw.url, '/svc/v1/items', { headers: bearer(sandboxToken) })
+      ).json<RecordedRequest>().url,
+    ).toBe('/sandbox/items');
 
     await idp.rotateKeys();
     const rotated = await idp.token({ clientId: 'client-a', scope: 'pets:read' });
@@ -165,16 +259,29 @@ describe('gateway authentication', () => {
     expect(res.status).toBe(200);
 
     const unknownClient = await idp.token({ clientId: 'client-x', scope: 'pets:read' });
-    expect((await send(gw.url, '/svc/v1/items', { headers: bearer(unknownClient) })).json().code).toBe('UNKNOWN_APPLICATION');
-    const wrongAudience = await idp.token({ clientId: 'client-a', resource: 'https://other.test/' });
-    expect((await send(gw.url, '/svc/v1/items', { headers: bearer(wrongAudience) })).json().code).toBe('INVALID_AUDIENCE');
+    expect(
+      (await send(gw.url, '/svc/v1/items', { headers: bearer(unknownClient) })).json().code,
+    ).toBe('UNKNOWN_APPLICATION');
+    const wrongAudience = await idp.token({
+      clientId: 'client-a',
+      resource: 'https://other.test/',
+    });
+    expect(
+      (await send(gw.url, '/svc/v1/items', { headers: bearer(wrongAudience) })).json().code,
+    ).toBe('INVALID_AUDIENCE');
   });
 
   it('refuses tokens of a key manager the API does not accept', async () => {
     const res = await send(gw.url, '/idp-only/v1/x', { headers: bearer(await residentToken()) });
     expect(res.status).toBe(401);
     expect(res.json().code).toBe('INVALID_CREDENTIALS');
-    expect((await send(gw.url, '/idp-only/v1/x', { headers: bearer(await idp.token({ clientId: 'client-a' })) })).status).toBe(200);
+    expect(
+      (
+        await send(gw.url, '/idp-only/v1/x', {
+          headers: bearer(await idp.token({ clientId: 'client-a' })),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('lets any valid credential through a subscription-less API', async () => {
@@ -189,17 +296,27 @@ describe('gateway authentication', () => {
     ['PROD_ONLY_BLOCKED', 403, 200],
     ['ON_HOLD', 403, 403],
     ['REJECTED', 403, 403],
-  ] as const)('enforces subscription status %s (production %i, sandbox %i)', async (status, prodStatus, sandboxStatus) => {
-    const path = `/st-${status.toLowerCase()}/v1/x`;
-    const prodRes = await send(gw.url, path, { headers: { apikey: keys.production } });
-    const sandboxRes = await send(gw.url, path, { headers: { apikey: keys.sandbox } });
-    expect([prodRes.status, sandboxRes.status]).toEqual([prodStatus, sandboxStatus]);
-    if (status === 'ON_HOLD') expect(prodRes.json()).toMatchObject({ code: 'SUBSCRIPTION_ON_HOLD', message: 'The subscription is pending approval' });
-    if (sandboxStatus === 200) expect(sandboxRes.json<RecordedRequest>().url).toBe('/sandbox/x');
-  });
+  ] as const)(
+    'enforces subscription status %s (production %i, sandbox %i)',
+    async (status, prodStatus, sandboxStatus) => {
+      const path = `/st-${status.toLowerCase()}/v1/x`;
+      const prodRes = await send(gw.url, path, { headers: { apikey: keys.production } });
+      const sandboxRes = await send(gw.url, path, { headers: { apikey: keys.sandbox } });
+      expect([prodRes.status, sandboxRes.status]).toEqual([prodStatus, sandboxStatus]);
+      if (status === 'ON_HOLD')
+        expect(prodRes.json()).toMatchObject({
+          code: 'SUBSCRIPTION_ON_HOLD',
+          message: 'The subscription is pending approval',
+        });
+      if (sandboxStatus === 200) expect(sandboxRes.json<RecordedRequest>().url).toBe('/sandbox/x');
+    },
+  );
 });
 
-function httpsGet(path: string, client: TestCertificate | null): Promise<{ status: number; body: string }> {
+function httpsGet(
+  path: string,
+  client: TestCertificate | null,
+): Promise<{ status: number; body: string }> {
   const url = new URL(gw.listeners.https ?? '');
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
@@ -229,8 +346,15 @@ describe('mTLS on the HTTPS listener', () => {
     const seen = JSON.parse(res.body) as RecordedRequest;
     expect(seen.url).toBe('/sandbox/x');
     expect(seen.headers['x-forwarded-proto']).toBe('https');
-    const event = gw.gateway.analytics.events({ limit: 1000 }).find((e) => e.requestId === seen.headers['x-request-id']);
-    expect(event).toMatchObject({ apiId: 'mtls', keyType: 'SANDBOX', subscriptionPlan: 'Bronze', applicationId: null });
+    const event = gw.gateway.analytics
+      .events({ limit: 1000 })
+      .find((e) => e.requestId === seen.headers['x-request-id']);
+    expect(event).toMatchObject({
+      apiId: 'mtls',
+      keyType: 'SANDBOX',
+      subscriptionPlan: 'Bronze',
+      applicationId: null,
+    });
   });
 
   it('answers 401 without a certificate, with an unregistered one, and over plain HTTP', async () => {
@@ -239,16 +363,28 @@ describe('mTLS on the HTTPS listener', () => {
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ code: 'CLIENT_CERTIFICATE_REQUIRED' });
     }
-    expect((await send(gw.url, '/mtls/v1/x', { headers: { apikey: keys.production } })).status).toBe(401);
+    expect(
+      (await send(gw.url, '/mtls/v1/x', { headers: { apikey: keys.production } })).status,
+    ).toBe(401);
   });
 
   it('serves API-key traffic on the HTTPS listener too', async () => {
     const url = new URL(gw.listeners.https ?? '');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpsRequest({ host: url.hostname, port: url.port, path: '/svc/v1/items', ca: certs.ca.certPem, agent: false, headers: { apikey: keys.production } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpsRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/svc/v1/items',
+          ca: certs.ca.certPem,
+          agent: false,
+          headers: { apikey: keys.production },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -29,7 +29,10 @@ beforeAll(async () => {
   backend = await startBackend();
   dir = await mkdtemp(join(tmpdir(), 'portico-cli-'));
   bundleFile = join(dir, 'bundle.json');
-  await writeFile(bundleFile, JSON.stringify(testBundle([testApi(backend.url, { operations: [] })])));
+  await writeFile(
+    bundleFile,
+    JSON.stringify(testBundle([testApi(backend.url, { operations: [] })])),
+  );
   certs = await createTestCertificates({ clients: [] });
 });
 
@@ -48,8 +51,16 @@ interface Running {
 }
 
 /** Spawns the CLI and waits for `count` stdout lines (or the exit). */
-async function run(args: string[], count: number, env: Record<string, string> = {}): Promise<Running> {
-  const proc = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function run(
+  args: string[],
+  count: number,
+  env: Record<string, string> = {},
+): Promise<Running> {
+  const proc = spawn(process.execPath, [cli, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   processes.push(proc);
   let out = '';
   let err = '';
@@ -71,10 +82,15 @@ const ports = ['--port', '0', '--admin-port', '0'];
 describe('portico-gateway CLI', () => {
   it('prints one line per listener and serves the bundle immutably', async () => {
     const gw = await run(['--bundle', bundleFile, ...ports, '--admin-token', 'cli-token-123'], 2);
-    expect(gw.lines).toEqual([expect.stringMatching(/^listening http:\/\/127\.0\.0\.1:\d+$/), expect.stringMatching(/^admin http:\/\/127\.0\.0\.1:\d+$/)]);
+    expect(gw.lines).toEqual([
+      expect.stringMatching(/^listening http:\/\/127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^admin http:\/\/127\.0\.0\.1:\d+$/),
+    ]);
     const traffic = gw.lines[0]?.slice('listening '.length) ?? '';
     const admin = gw.lines[1]?.slice('admin '.length) ?? '';
-    expect((await send(traffic, '/svc/v1/x', { headers: { apikey: keys.production } })).status).toBe(200);
+    expect(
+      (await send(traffic, '/svc/v1/x', { headers: { apikey: keys.production } })).status,
+    ).toBe(200);
     const deploy = await send(admin, '/admin/v1/bundle', {
       method: 'PUT',
       headers: { authorization: 'Bearer cli-token-123', 'content-type': 'application/json' },
@@ -88,7 +104,10 @@ describe('portico-gateway CLI', () => {
 
   it('exits non-zero naming the field path of a bad bundle', async () => {
     const bad = join(dir, 'bad.yaml');
-    await writeFile(bad, 'apiVersion: portico/v1\nkind: GatewayBundle\nrevision: r\napis:\n  - { id: a, name: A, version: "1", context: nope, endpoints: {} }\n');
+    await writeFile(
+      bad,
+      'apiVersion: portico/v1\nkind: GatewayBundle\nrevision: r\napis:\n  - { id: a, name: A, version: "1", context: nope, endpoints: {} }\n',
+    );
     const gw = await run(['--bundle', bad, ...ports], 1);
     expect(await gw.exit).not.toBe(0);
     expect(gw.lines).toEqual([]);
@@ -106,14 +125,22 @@ describe('portico-gateway CLI', () => {
   });
 
   it('refuses a non-loopback admin host without a token, and takes the token from PORTICO_ADMIN_TOKEN', async () => {
-    const refused = await run([...ports, '--admin-host', '0.0.0.0'], 1, { PORTICO_ADMIN_TOKEN: '' });
+    const refused = await run([...ports, '--admin-host', '0.0.0.0'], 1, {
+      PORTICO_ADMIN_TOKEN: '',
+    });
     expect(await refused.exit).toBe(1);
     expect(refused.stderr()).toContain('without a token');
 
     const gw = await run(ports, 2, { PORTICO_ADMIN_TOKEN: 'env-token-456' });
     const admin = gw.lines[1]?.slice('admin '.length) ?? '';
     expect((await send(admin, '/admin/v1/health')).status).toBe(401);
-    expect((await send(admin, '/admin/v1/health', { headers: { authorization: 'Bearer env-token-456' } })).json()).toEqual({
+    expect(
+      (
+        await send(admin, '/admin/v1/health', {
+          headers: { authorization: 'Bearer env-token-456' },
+        })
+      ).json(),
+    ).toEqual({
       status: 'ok',
       revision: null,
     });
@@ -127,7 +154,9 @@ describe('portico-gateway CLI', () => {
     const traffic = gw.lines[0]?.slice('listening '.length) ?? '';
     const n = 40;
     for (let i = 0; i < n; i++) {
-      const res = await send(traffic, `/svc/v1/item/${i}`, { headers: i % 4 === 0 ? {} : { apikey: keys.production } });
+      const res = await send(traffic, `/svc/v1/item/${i}`, {
+        headers: i % 4 === 0 ? {} : { apikey: keys.production },
+      });
       expect(res.status).toBe(i % 4 === 0 ? 401 : 200);
     }
     gw.process.kill('SIGTERM');
@@ -135,14 +164,27 @@ describe('portico-gateway CLI', () => {
     const db = new Database(join(dataDir, 'portico-gateway.db'), { readonly: true });
     try {
       expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n });
-      expect(db.prepare('SELECT COUNT(*) AS n FROM events WHERE status = 401').get()).toEqual({ n: n / 4 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM events WHERE status = 401').get()).toEqual({
+        n: n / 4,
+      });
     } finally {
       db.close();
     }
   });
 
   it('serves HTTPS with --tls-cert/--tls-key and prints its line', async () => {
-    const gw = await run([...ports, '--https-port', '0', '--tls-cert', certs.server.certPath, '--tls-key', certs.server.keyPath], 3);
+    const gw = await run(
+      [
+        ...ports,
+        '--https-port',
+        '0',
+        '--tls-cert',
+        certs.server.certPath,
+        '--tls-key',
+        certs.server.keyPath,
+      ],
+      3,
+    );
     expect(gw.lines[0]).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
     expect(gw.lines[1]).toMatch(/^listening https:\/\/127\.0\.0\.1:\d+$/);
     expect(gw.lines[2]).toMatch(/^admin http:\/\/127\.0\.0\.1:\d+$/);
@@ -151,7 +193,11 @@ describe('portico-gateway CLI', () => {
   });
 
   it('runs as a forked child: reports its listeners and stops on { type: "shutdown" }', async () => {
-    const proc = fork(child, ['--bundle', bundleFile, ...ports], { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const proc = fork(child, ['--bundle', bundleFile, ...ports], {
+      cwd: root,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     processes.push(proc);
     const messages: ChildMessage[] = [];
     const listening = new Promise<ChildMessage>((resolve) =>
@@ -160,20 +206,35 @@ describe('portico-gateway CLI', () => {
         if (m.type !== 'stopped') resolve(m);
       }),
     );
-    const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    const exit = new Promise<number | null>((resolve) =>
+      proc.once('exit', (code) => resolve(code)),
+    );
     const first = await listening;
-    expect(first).toEqual({ type: 'listening', listeners: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/)], adminUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    expect(first).toEqual({
+      type: 'listening',
+      listeners: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/)],
+      adminUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
     if (first.type !== 'listening') throw new Error('not listening');
-    expect((await send(first.listeners[0] ?? '', '/svc/v1/x', { headers: { apikey: keys.production } })).status).toBe(200);
+    expect(
+      (await send(first.listeners[0] ?? '', '/svc/v1/x', { headers: { apikey: keys.production } }))
+        .status,
+    ).toBe(200);
     proc.send({ type: 'shutdown' });
     expect(await exit).toBe(0);
     expect(messages.at(-1)).toEqual({ type: 'stopped' });
   });
 
   it('stops a forked child when its parent disconnects', async () => {
-    const proc = fork(child, ports, { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const proc = fork(child, ports, {
+      cwd: root,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     processes.push(proc);
-    const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    const exit = new Promise<number | null>((resolve) =>
+      proc.once('exit', (code) => resolve(code)),
+    );
     await new Promise<void>((resolve) => proc.once('message', () => resolve()));
     proc.disconnect();
     expect(await exit).toBe(0);

@@ -7,7 +7,16 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
-import { closedPort, deferred, echo, send, startBackend, within, type Backend, type RecordedRequest } from './helpers/backend.js';
+import {
+  closedPort,
+  deferred,
+  echo,
+  send,
+  startBackend,
+  within,
+  type Backend,
+  type RecordedRequest,
+} from './helpers/backend.js';
 
 const upload = { firstChunk: deferred() };
 const streaming = { clientGotFirst: deferred() };
@@ -58,13 +67,26 @@ beforeAll(async () => {
         operations: [],
         endpoints: { production: { type: 'http', url: `${backend.url}/slow`, timeoutMs: 300 } },
       }),
-      testApi(backend.url, { id: 'prod-only', context: '/prod-only', operations: [], endpoints: { production: { type: 'http', url: `${backend.url}/prod` } } }),
-      testApi(backend.url, { id: 'noauth-passthrough', context: '/pass', version: '2', isDefaultVersion: false, operations: [] }),
+      testApi(backend.url, {
+        id: 'prod-only',
+        context: '/prod-only',
+        operations: [],
+        endpoints: { production: { type: 'http', url: `${backend.url}/prod` } },
+      }),
+      testApi(backend.url, {
+        id: 'noauth-passthrough',
+        context: '/pass',
+        version: '2',
+        isDefaultVersion: false,
+        operations: [],
+      }),
     ],
     {},
   );
   // app-2 is not subscribed to `svc`.
-  bundle.subscriptions = bundle.subscriptions?.filter((s) => !(s.applicationId === 'app-2' && s.apiId === 'svc'));
+  bundle.subscriptions = bundle.subscriptions?.filter(
+    (s) => !(s.applicationId === 'app-2' && s.apiId === 'svc'),
+  );
   gw = await startGateway(bundle);
 });
 
@@ -77,7 +99,9 @@ const prod = { apikey: keys.production };
 
 describe('gateway proxy', () => {
   it('proxies to the production endpoint with forwarding headers and without hop-by-hop headers or the API key', async () => {
-    const res = await send(gw.url, '/svc/v1/items/7?color=red', { headers: { ...prod, 'x-custom': 'kept', te: 'trailers' } });
+    const res = await send(gw.url, '/svc/v1/items/7?color=red', {
+      headers: { ...prod, 'x-custom': 'kept', te: 'trailers' },
+    });
     expect(res.status).toBe(200);
     const seen = res.json<RecordedRequest>();
     expect(seen.url).toBe('/prod/items/7?color=red');
@@ -105,9 +129,17 @@ describe('gateway proxy', () => {
   });
 
   it('passes every path through an API without operations', async () => {
-    const res = await send(gw.url, '/pass/2/any/deep/path', { method: 'PATCH', headers: prod, body: 'x' });
+    const res = await send(gw.url, '/pass/2/any/deep/path', {
+      method: 'PATCH',
+      headers: prod,
+      body: 'x',
+    });
     expect(res.status).toBe(200);
-    expect(res.json<RecordedRequest>()).toMatchObject({ method: 'PATCH', url: '/prod/any/deep/path', body: 'x' });
+    expect(res.json<RecordedRequest>()).toMatchObject({
+      method: 'PATCH',
+      url: '/prod/any/deep/path',
+      body: 'x',
+    });
   });
 
   it.each([
@@ -119,15 +151,18 @@ describe('gateway proxy', () => {
     ['GET', '/svc/v1/items', { apikey: keys.other }, 403, 'NOT_SUBSCRIBED'],
     ['GET', '/svc/v1/%2e%2e/admin', prod, 400, 'BAD_REQUEST'],
     ['GET', '/dead/v1/x', prod, 502, 'BACKEND_UNREACHABLE'],
-  ] as const)('%s %s answers %s %s as a JSON error', async (method, path, headers, status, code) => {
-    const res = await send(gw.url, path, { method, headers });
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    const body = res.json();
-    expect(body).toEqual({ code, message: expect.any(String), description: expect.any(String) });
-    if (status === 401) expect(res.headers['www-authenticate']).toBe('Bearer realm="portico"');
-    if (status === 405) expect(res.headers.allow).toBe('GET, POST');
-  });
+  ] as const)(
+    '%s %s answers %s %s as a JSON error',
+    async (method, path, headers, status, code) => {
+      const res = await send(gw.url, path, { method, headers });
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      const body = res.json();
+      expect(body).toEqual({ code, message: expect.any(String), description: expect.any(String) });
+      if (status === 401) expect(res.headers['www-authenticate']).toBe('Bearer realm="portico"');
+      if (status === 405) expect(res.headers.allow).toBe('GET, POST');
+    },
+  );
 
   it('answers 504 when the backend does not answer within the endpoint timeout', async () => {
     const res = await send(gw.url, '/timeout/v1/slow', { headers: prod });
@@ -137,7 +172,11 @@ describe('gateway proxy', () => {
 
   it('answers 413 for a declared body over the API limit without calling the backend', async () => {
     const before = backend.requests.length;
-    const res = await send(gw.url, '/small/v1/upload', { method: 'POST', headers: prod, body: Buffer.alloc(2048, 1) });
+    const res = await send(gw.url, '/small/v1/upload', {
+      method: 'POST',
+      headers: prod,
+      body: Buffer.alloc(2048, 1),
+    });
     expect(res.status).toBe(413);
     expect(res.json().code).toBe('REQUEST_TOO_LARGE');
     expect(backend.requests.length).toBe(before);
@@ -145,11 +184,19 @@ describe('gateway proxy', () => {
 
   it('answers 413 for a chunked body that grows over the limit', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${gw.url}/small/v1/upload`, { method: 'POST', headers: { ...prod, 'transfer-encoding': 'chunked' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', (error) => (String(error).includes('EPIPE') || String(error).includes('ECONNRESET') ? undefined : reject(error)));
+      const req = request(
+        `${gw.url}/small/v1/upload`,
+        { method: 'POST', headers: { ...prod, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', (error) =>
+        String(error).includes('EPIPE') || String(error).includes('ECONNRESET')
+          ? undefined
+          : reject(error),
+      );
       req.write(Buffer.alloc(600, 1));
       req.write(Buffer.alloc(600, 1));
       req.end();
@@ -159,15 +206,23 @@ describe('gateway proxy', () => {
 
   it('streams the request body: the backend sees the first chunk before the client has finished sending', async () => {
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${gw.url}/svc/v1/upload`, { method: 'POST', headers: { ...prod, 'transfer-encoding': 'chunked' } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${gw.url}/svc/v1/upload`,
+        { method: 'POST', headers: { ...prod, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.write(Buffer.alloc(64 * 1024, 7));
       // Finish only once the backend has the first chunk: a buffering gateway deadlocks here.
-      within(upload.firstChunk.promise, 10_000, 'the backend did not receive the first chunk before the upload ended')
+      within(
+        upload.firstChunk.promise,
+        10_000,
+        'the backend did not receive the first chunk before the upload ended',
+      )
         .then(() => {
           for (let i = 0; i < 16; i++) req.write(Buffer.alloc(1024 * 1024, i));
           req.end();
@@ -204,7 +259,12 @@ describe('gateway proxy', () => {
     req.destroy();
     await within(abort.backendSawClose.promise, 10_000, 'the backend request was not aborted');
     await expect
-      .poll(() => gw.gateway.analytics.events({ limit: 10_000 }).filter((e) => e.operation === '/slow').map((e) => [e.status, e.errorCode]))
+      .poll(() =>
+        gw.gateway.analytics
+          .events({ limit: 10_000 })
+          .filter((e) => e.operation === '/slow')
+          .map((e) => [e.status, e.errorCode]),
+      )
       .toEqual([[499, 'CLIENT_CLOSED_REQUEST']]);
   });
 
@@ -231,8 +291,18 @@ describe('gateway proxy', () => {
       throttledBy: null,
     });
     expect(events[0]?.backendLatencyMs).toEqual(expect.any(Number));
-    expect(events[1]).toMatchObject({ status: 401, errorCode: 'MISSING_CREDENTIALS', applicationId: null, backendLatencyMs: null });
-    expect(events[2]).toMatchObject({ status: 404, apiId: null, operation: null, errorCode: 'API_NOT_FOUND' });
+    expect(events[1]).toMatchObject({
+      status: 401,
+      errorCode: 'MISSING_CREDENTIALS',
+      applicationId: null,
+      backendLatencyMs: null,
+    });
+    expect(events[2]).toMatchObject({
+      status: 404,
+      apiId: null,
+      operation: null,
+      errorCode: 'API_NOT_FOUND',
+    });
     expect(events[3]).toMatchObject({ status: 405, errorCode: 'METHOD_NOT_ALLOWED' });
   });
 });

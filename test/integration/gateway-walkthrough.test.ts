@@ -15,7 +15,11 @@ let backend: Backend;
 let gw: TestGateway;
 
 async function mint(args: string[] = []): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway-runtime/examples/mint-token.ts', ...args], { cwd: root, timeout: 30_000 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'gateway-runtime/examples/mint-token.ts', ...args],
+    { cwd: root, timeout: 30_000 },
+  );
   return stdout.trim();
 }
 
@@ -24,7 +28,9 @@ beforeAll(async () => {
   const loaded = await loadBundleFile(`${root}gateway-runtime/examples/petstore.bundle.yaml`);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
   // The sample points at 127.0.0.1:9000; point it at this test's backend instead.
-  const bundle = JSON.parse(JSON.stringify(loaded.bundle).replaceAll('http://127.0.0.1:9000', backend.url)) as unknown;
+  const bundle = JSON.parse(
+    JSON.stringify(loaded.bundle).replaceAll('http://127.0.0.1:9000', backend.url),
+  ) as unknown;
   gw = await startGateway(bundle, { immutable: true });
 });
 
@@ -35,18 +41,38 @@ afterAll(async () => {
 
 describe('README walk-through', () => {
   it('calls the sample API with the demo production and sandbox keys', async () => {
-    const prod = await send(gw.url, '/petstore/1.0.0/pets', { headers: { apikey: 'demo-key-production' } });
+    const prod = await send(gw.url, '/petstore/1.0.0/pets', {
+      headers: { apikey: 'demo-key-production' },
+    });
     expect(prod.json<RecordedRequest>().url).toBe('/prod/pets');
-    const sandbox = await send(gw.url, '/petstore/pets/1', { headers: { apikey: 'demo-key-sandbox' } });
+    const sandbox = await send(gw.url, '/petstore/pets/1', {
+      headers: { apikey: 'demo-key-sandbox' },
+    });
     expect(sandbox.json<RecordedRequest>().url).toBe('/sandbox/pets/1');
   });
 
   it('calls it with a JWT minted by examples/mint-token.ts, scopes included', async () => {
     const token = await mint();
-    expect((await send(gw.url, '/petstore/1.0.0/pets', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    const post = await send(gw.url, '/petstore/1.0.0/pets', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(
+      (
+        await send(gw.url, '/petstore/1.0.0/pets', {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(200);
+    const post = await send(gw.url, '/petstore/1.0.0/pets', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(post.json()).toMatchObject({ code: 'INSUFFICIENT_SCOPE' });
     const writer = await mint(['--scope', 'pets:write']);
-    expect((await send(gw.url, '/petstore/1.0.0/pets', { method: 'POST', headers: { authorization: `Bearer ${writer}` } })).status).toBe(200);
+    expect(
+      (
+        await send(gw.url, '/petstore/1.0.0/pets', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${writer}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

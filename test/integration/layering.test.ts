@@ -11,7 +11,9 @@ const eslint = new ESLint({ cwd: root });
 async function restricted(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId?.endsWith('no-restricted-imports') || m.ruleId === 'no-restricted-properties')
+    .filter(
+      (m) => m.ruleId?.endsWith('no-restricted-imports') || m.ruleId === 'no-restricted-properties',
+    )
     .map((m) => m.message);
 }
 
@@ -53,7 +55,9 @@ describe('layer rules', () => {
   });
 
   it('lets only the client touch the bridge, and the preload import only electron and the contract', async () => {
-    expect(await restricted('renderer/src/probe.ts', 'export const b = window.portico;\n')).toHaveLength(1);
+    expect(
+      await restricted('renderer/src/probe.ts', 'export const b = window.portico;\n'),
+    ).toHaveLength(1);
     expect(
       await restricted(
         'main/preload/probe.ts',

@@ -29,21 +29,42 @@ const prod = { apikey: keys.production };
 const other = { apikey: keys.other };
 
 function bundle(overrides: Partial<GatewayBundleInput> = {}): GatewayBundleInput {
-  return testBundle([testApi(backend.url, { operations: [] }), testApi(backend.url, { id: 'second', context: '/second', isDefaultVersion: false, operations: [] })], {
-    applications: [
-      { id: 'app-1', name: 'One', throttlingPolicy: 'app-4', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }] },
-      { id: 'app-2', name: 'Two', throttlingPolicy: 'app-4', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }] },
+  return testBundle(
+    [
+      testApi(backend.url, { operations: [] }),
+      testApi(backend.url, {
+        id: 'second',
+        context: '/second',
+        isDefaultVersion: false,
+        operations: [],
+      }),
     ],
-    policies: {
-      subscription: [
-        { name: 'Gold', limit: perMin(3) },
-        { name: 'Bronze', limit: perMin(2) },
+    {
+      applications: [
+        {
+          id: 'app-1',
+          name: 'One',
+          throttlingPolicy: 'app-4',
+          keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }],
+        },
+        {
+          id: 'app-2',
+          name: 'Two',
+          throttlingPolicy: 'app-4',
+          keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }],
+        },
       ],
-      application: [{ name: 'app-4', limit: perMin(4) }],
-      api: [],
+      policies: {
+        subscription: [
+          { name: 'Gold', limit: perMin(3) },
+          { name: 'Bronze', limit: perMin(2) },
+        ],
+        application: [{ name: 'app-4', limit: perMin(4) }],
+        api: [],
+      },
+      ...overrides,
     },
-    ...overrides,
-  });
+  );
 }
 
 async function gateway(input: GatewayBundleInput = bundle()): Promise<TestGateway> {
@@ -52,7 +73,12 @@ async function gateway(input: GatewayBundleInput = bundle()): Promise<TestGatewa
   return gw;
 }
 
-async function statuses(gw: TestGateway, count: number, path = '/svc/v1/x', headers: Record<string, string> = prod): Promise<number[]> {
+async function statuses(
+  gw: TestGateway,
+  count: number,
+  path = '/svc/v1/x',
+  headers: Record<string, string> = prod,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < count; i++) out.push((await send(gw.url, path, { headers })).status);
   return out;
@@ -66,7 +92,9 @@ describe('throttling administration', () => {
     expect(await statuses(gw, 4)).toEqual([200, 200, 200, 429]); // Gold on svc
     expect(await statuses(gw, 2, '/second/v1/x')).toEqual([200, 429]); // application policy: 4 in all
     expect(await statuses(gw, 3, '/svc/v1/x', other)).toEqual([200, 200, 429]); // Bronze
-    const reset = await gw.adminFetch('/admin/v1/applications/app-1/reset-throttle', { method: 'POST' });
+    const reset = await gw.adminFetch('/admin/v1/applications/app-1/reset-throttle', {
+      method: 'POST',
+    });
     expect(await reset.json()).toEqual({ applicationId: 'app-1', cleared: 3 });
     expect(await statuses(gw, 4)).toEqual([200, 200, 200, 429]);
     expect(await statuses(gw, 1, '/svc/v1/x', other)).toEqual([429]);
@@ -75,7 +103,10 @@ describe('throttling administration', () => {
   it('changes a live subscription’s plan mid-window: the next request counts under the new plan', async () => {
     const gw = await gateway();
     expect(await statuses(gw, 3, '/svc/v1/x', other)).toEqual([200, 200, 429]); // Bronze: 2
-    const toGold = await gw.adminFetch('/admin/v1/subscriptions/sub-2-svc', patch({ plan: 'Gold' }));
+    const toGold = await gw.adminFetch(
+      '/admin/v1/subscriptions/sub-2-svc',
+      patch({ plan: 'Gold' }),
+    );
     expect(await toGold.json()).toMatchObject({ plan: 'Gold', status: 'UNBLOCKED' });
     const next = await send(gw.url, '/svc/v1/x', { headers: other });
     expect(next.status).toBe(200);
@@ -89,7 +120,9 @@ describe('throttling administration', () => {
 
   it('approves an ON_HOLD subscription, which then counts against its plan', async () => {
     const input = bundle();
-    input.subscriptions = input.subscriptions?.map((s) => (s.id === 'sub-1-svc' ? { ...s, status: 'ON_HOLD' as const } : s));
+    input.subscriptions = input.subscriptions?.map((s) =>
+      s.id === 'sub-1-svc' ? { ...s, status: 'ON_HOLD' as const } : s,
+    );
     const gw = await gateway(input);
     const held = await send(gw.url, '/svc/v1/x', { headers: prod });
     expect(held.status).toBe(403);
@@ -97,24 +130,39 @@ describe('throttling administration', () => {
     await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', patch({ status: 'UNBLOCKED' }));
     expect(await statuses(gw, 4)).toEqual([200, 200, 200, 429]);
     await gw.adminFetch('/admin/v1/subscriptions/sub-1-svc', patch({ status: 'REJECTED' }));
-    expect((await send(gw.url, '/svc/v1/x', { headers: prod })).json()).toMatchObject({ code: 'SUBSCRIPTION_REJECTED' });
+    expect((await send(gw.url, '/svc/v1/x', { headers: prod })).json()).toMatchObject({
+      code: 'SUBSCRIPTION_REJECTED',
+    });
   });
 
   it('blocks by API (id or context/version), application and IP; disables without deleting; filters the list', async () => {
     const gw = await gateway();
-    const add = async (entry: Record<string, unknown>) => (await gw.adminFetch('/admin/v1/denylist', { method: 'POST', body: JSON.stringify(entry) })).json() as Promise<{ id: string }>;
+    const add = async (entry: Record<string, unknown>) =>
+      (
+        await gw.adminFetch('/admin/v1/denylist', { method: 'POST', body: JSON.stringify(entry) })
+      ).json() as Promise<{ id: string }>;
     const api = await add({ type: 'API', value: '/second/v1' });
     await add({ id: 'app', type: 'APPLICATION', value: 'app-2' });
     await add({ id: 'range', type: 'IP_RANGE', value: '10.0.0.0/8' });
     await add({ id: 'ip', type: 'IP', value: '127.0.0.1', enabled: false });
-    expect((await send(gw.url, '/second/v1/x', { headers: prod })).json()).toMatchObject({ code: 'DENYLISTED' });
-    expect((await send(gw.url, '/svc/v1/x', { headers: other })).json()).toMatchObject({ code: 'DENYLISTED' });
+    expect((await send(gw.url, '/second/v1/x', { headers: prod })).json()).toMatchObject({
+      code: 'DENYLISTED',
+    });
+    expect((await send(gw.url, '/svc/v1/x', { headers: other })).json()).toMatchObject({
+      code: 'DENYLISTED',
+    });
     expect((await send(gw.url, '/svc/v1/x', { headers: prod })).status).toBe(200);
     await gw.adminFetch('/admin/v1/denylist/ip', patch({ enabled: true }));
     expect((await send(gw.url, '/svc/v1/x', { headers: prod })).status).toBe(403);
 
     const ids = async (query: string) =>
-      ((await (await gw.adminFetch(`/admin/v1/denylist${query}`)).json()) as { entries: { id: string }[] }).entries.map((e) => e.id).sort();
+      (
+        (await (await gw.adminFetch(`/admin/v1/denylist${query}`)).json()) as {
+          entries: { id: string }[];
+        }
+      ).entries
+        .map((e) => e.id)
+        .sort();
     expect(await ids('')).toEqual(['app', 'ip', 'range', api.id].sort());
     expect(await ids('?type=IP')).toEqual(['ip']);
     expect(await ids('?value=app-2')).toEqual(['app']);
@@ -123,12 +171,20 @@ describe('throttling administration', () => {
     expect(await ids('?enabled=true&type=API')).toEqual([api.id]);
     expect(await ids('?type=IP_RANGE&enabled=true')).toEqual([]);
     const bad = await gw.adminFetch('/admin/v1/denylist?enabled=maybe');
-    expect(await bad.json()).toMatchObject({ code: 'ADMIN_BAD_REQUEST', issues: [{ path: 'enabled' }] });
+    expect(await bad.json()).toMatchObject({
+      code: 'ADMIN_BAD_REQUEST',
+      issues: [{ path: 'enabled' }],
+    });
   });
 
   it('reports memory counters in health and metrics', async () => {
     const gw = await gateway();
-    expect(await (await gw.adminFetch('/admin/v1/health')).json()).toEqual({ status: 'ok', revision: 'r-1' });
-    expect(await (await gw.adminFetch('/metrics')).text()).toMatch(/portico_counter_store_up\{store="memory"\} 1/);
+    expect(await (await gw.adminFetch('/admin/v1/health')).json()).toEqual({
+      status: 'ok',
+      revision: 'r-1',
+    });
+    expect(await (await gw.adminFetch('/metrics')).text()).toMatch(
+      /portico_counter_store_up\{store="memory"\} 1/,
+    );
   });
 });

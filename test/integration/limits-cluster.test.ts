@@ -13,7 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../gateway-runtime/src/auth/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
-import { send, startBackend, within, type Backend, type SimpleResponse } from './helpers/backend.js';
+import {
+  send,
+  startBackend,
+  within,
+  type Backend,
+  type SimpleResponse,
+} from './helpers/backend.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,10 +41,26 @@ let a: Node;
 let b: Node;
 
 async function startNode(bundleFile: string): Promise<Node> {
-  const proc = spawn(process.execPath, [cli, '--bundle', bundleFile, '--port', '0', '--admin-port', '0', '--admin-token', TOKEN, '--redis', redis.url], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      cli,
+      '--bundle',
+      bundleFile,
+      '--port',
+      '0',
+      '--admin-port',
+      '0',
+      '--admin-token',
+      TOKEN,
+      '--redis',
+      redis.url,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   proc.stderr?.resume();
   const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   let out = '';
@@ -54,10 +76,19 @@ async function startNode(bundleFile: string): Promise<Node> {
     60_000,
     'portico-gateway did not start',
   );
-  return { process: proc, traffic: lines[0]?.slice('listening '.length) ?? '', admin: lines[1]?.slice('admin '.length) ?? '', exit };
+  return {
+    process: proc,
+    traffic: lines[0]?.slice('listening '.length) ?? '',
+    admin: lines[1]?.slice('admin '.length) ?? '',
+    exit,
+  };
 }
 
-function admin(node: Node, path: string, init: { method?: string; body?: unknown } = {}): Promise<SimpleResponse> {
+function admin(
+  node: Node,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<SimpleResponse> {
   return send(node.admin, path, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -74,41 +105,64 @@ async function until(ms: number, check: () => Promise<boolean>, message: string)
   }
 }
 
-const redisState = async (node: Node) => (await admin(node, '/admin/v1/health')).json<{ redis?: string }>().redis;
+const redisState = async (node: Node) =>
+  (await admin(node, '/admin/v1/health')).json<{ redis?: string }>().redis;
 const headers = (key: string) => ({ apikey: key });
 
 /** `count` parallel requests spread over both nodes; statuses counted. */
 async function spread(count: number, key: string): Promise<Record<number, number>> {
-  const all = await Promise.all(Array.from({ length: count }, (_, i) => send(i % 2 ? a.traffic : b.traffic, `/svc/v1/r/${i}`, { headers: headers(key) })));
-  return all.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+  const all = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      send(i % 2 ? a.traffic : b.traffic, `/svc/v1/r/${i}`, { headers: headers(key) }),
+    ),
+  );
+  return all.reduce<Record<number, number>>(
+    (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+    {},
+  );
 }
 
 beforeAll(async () => {
   backend = await startBackend();
   redis = await startRedis();
   dir = await mkdtemp(join(tmpdir(), 'portico-cluster-'));
-  const bundle = testBundle([testApi(backend.url, { operations: [], plans: ['Gold', 'Bronze', 'Silver'] })], {
-    applications: [
-      { id: 'app-1', name: 'One', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }] },
-      { id: 'app-2', name: 'Two', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }] },
-      { id: 'app-3', name: 'Three', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(THIRD_KEY)] }] },
-    ],
-    subscriptions: [
-      { id: 'sub-1', applicationId: 'app-1', apiId: 'svc', plan: 'Gold' },
-      { id: 'sub-2', applicationId: 'app-2', apiId: 'svc', plan: 'Bronze' },
-      { id: 'sub-3', applicationId: 'app-3', apiId: 'svc', plan: 'Silver' },
-    ],
-    policies: {
-      // Hour-long windows: GCRA gives back one unit every 36 s or more, far longer than any step here.
-      subscription: [
-        { name: 'Gold', limit: { requests: 100, unitTime: 1, timeUnit: 'hour' } },
-        { name: 'Bronze', limit: { requests: 6, unitTime: 1, timeUnit: 'hour' } },
-        { name: 'Silver', limit: { requests: 40, unitTime: 1, timeUnit: 'hour' } },
+  const bundle = testBundle(
+    [testApi(backend.url, { operations: [], plans: ['Gold', 'Bronze', 'Silver'] })],
+    {
+      applications: [
+        {
+          id: 'app-1',
+          name: 'One',
+          keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }],
+        },
+        {
+          id: 'app-2',
+          name: 'Two',
+          keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }],
+        },
+        {
+          id: 'app-3',
+          name: 'Three',
+          keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(THIRD_KEY)] }],
+        },
       ],
-      application: [],
-      api: [],
+      subscriptions: [
+        { id: 'sub-1', applicationId: 'app-1', apiId: 'svc', plan: 'Gold' },
+        { id: 'sub-2', applicationId: 'app-2', apiId: 'svc', plan: 'Bronze' },
+        { id: 'sub-3', applicationId: 'app-3', apiId: 'svc', plan: 'Silver' },
+      ],
+      policies: {
+        // Hour-long windows: GCRA gives back one unit every 36 s or more, far longer than any step here.
+        subscription: [
+          { name: 'Gold', limit: { requests: 100, unitTime: 1, timeUnit: 'hour' } },
+          { name: 'Bronze', limit: { requests: 6, unitTime: 1, timeUnit: 'hour' } },
+          { name: 'Silver', limit: { requests: 40, unitTime: 1, timeUnit: 'hour' } },
+        ],
+        application: [],
+        api: [],
+      },
     },
-  });
+  );
   const file = join(dir, 'bundle.json');
   await writeFile(file, JSON.stringify(bundle));
   [a, b] = await Promise.all([startNode(file), startNode(file)]);
@@ -118,7 +172,9 @@ afterAll(async () => {
   for (const node of [a, b]) {
     if (node && node.process.exitCode === null) {
       node.process.kill('SIGTERM');
-      await within(node.exit, 15_000, 'a gateway did not stop').catch(() => node.process.kill('SIGKILL'));
+      await within(node.exit, 15_000, 'a gateway did not stop').catch(() =>
+        node.process.kill('SIGKILL'),
+      );
     }
   }
   await redis?.close();
@@ -129,8 +185,14 @@ afterAll(async () => {
 describe('two nodes sharing one Redis', () => {
   it('report Redis in health and metrics', async () => {
     for (const node of [a, b]) {
-      await until(10_000, async () => (await redisState(node)) === 'up', 'a node never reported redis up');
-      expect((await admin(node, '/metrics')).body).toMatch(/portico_counter_store_up\{store="redis"\} 1/);
+      await until(
+        10_000,
+        async () => (await redisState(node)) === 'up',
+        'a node never reported redis up',
+      );
+      expect((await admin(node, '/metrics')).body).toMatch(
+        /portico_counter_store_up\{store="redis"\} 1/,
+      );
     }
   });
 
@@ -140,25 +202,71 @@ describe('two nodes sharing one Redis', () => {
 
   it('apply a denylist entry added on one node on the other within a second, and its removal', async () => {
     expect((await send(b.traffic, '/svc/v1/x', { headers: headers(keys.other) })).status).toBe(200);
-    const created = await admin(a, '/admin/v1/denylist', { method: 'POST', body: { type: 'APPLICATION', value: 'app-2' } });
+    const created = await admin(a, '/admin/v1/denylist', {
+      method: 'POST',
+      body: { type: 'APPLICATION', value: 'app-2' },
+    });
     const { id } = created.json<{ id: string }>();
     // Polled with a generous deadline (a shared, noisy machine); measured at 8-131 ms here.
-    await until(3000, async () => (await send(b.traffic, '/svc/v1/x', { headers: headers(keys.other) })).status === 403, 'node B never applied the denylist entry');
-    expect((await admin(b, '/admin/v1/denylist?type=APPLICATION&value=app-2')).json()).toEqual({ entries: [{ id, type: 'APPLICATION', value: 'app-2', enabled: true }] });
+    await until(
+      3000,
+      async () =>
+        (await send(b.traffic, '/svc/v1/x', { headers: headers(keys.other) })).status === 403,
+      'node B never applied the denylist entry',
+    );
+    expect((await admin(b, '/admin/v1/denylist?type=APPLICATION&value=app-2')).json()).toEqual({
+      entries: [{ id, type: 'APPLICATION', value: 'app-2', enabled: true }],
+    });
 
     await admin(b, `/admin/v1/denylist/${id}`, { method: 'PATCH', body: { enabled: false } });
-    await until(3000, async () => (await send(a.traffic, '/svc/v1/x', { headers: headers(keys.other) })).status === 200, 'node A never applied the disable');
+    await until(
+      3000,
+      async () =>
+        (await send(a.traffic, '/svc/v1/x', { headers: headers(keys.other) })).status === 200,
+      'node A never applied the disable',
+    );
     await admin(b, `/admin/v1/denylist/${id}`, { method: 'DELETE' });
-    await until(3000, async () => (await admin(a, '/admin/v1/denylist')).json<{ entries: unknown[] }>().entries.length === 0, 'node A never applied the delete');
+    await until(
+      3000,
+      async () =>
+        (await admin(a, '/admin/v1/denylist')).json<{ entries: unknown[] }>().entries.length === 0,
+      'node A never applied the delete',
+    );
   });
 
   it('apply subscription approval and plan changes made on the other node', async () => {
-    await admin(a, '/admin/v1/subscriptions/sub-3', { method: 'PATCH', body: { status: 'ON_HOLD' } });
-    await until(3000, async () => (await send(b.traffic, '/svc/v1/x', { headers: headers(THIRD_KEY) })).json().code === 'SUBSCRIPTION_ON_HOLD', 'node B never put the subscription on hold');
-    await admin(b, '/admin/v1/subscriptions/sub-3', { method: 'PATCH', body: { status: 'UNBLOCKED', plan: 'Gold' } });
-    await until(3000, async () => (await send(a.traffic, '/svc/v1/x', { headers: headers(THIRD_KEY) })).headers['ratelimit-policy'] === '"subscription:Gold";q=100;w=3600', 'node A never applied the approval and plan change');
+    await admin(a, '/admin/v1/subscriptions/sub-3', {
+      method: 'PATCH',
+      body: { status: 'ON_HOLD' },
+    });
+    await until(
+      3000,
+      async () =>
+        (await send(b.traffic, '/svc/v1/x', { headers: headers(THIRD_KEY) })).json().code ===
+        'SUBSCRIPTION_ON_HOLD',
+      'node B never put the subscription on hold',
+    );
+    await admin(b, '/admin/v1/subscriptions/sub-3', {
+      method: 'PATCH',
+      body: { status: 'UNBLOCKED', plan: 'Gold' },
+    });
+    await until(
+      3000,
+      async () =>
+        (await send(a.traffic, '/svc/v1/x', { headers: headers(THIRD_KEY) })).headers[
+          'ratelimit-policy'
+        ] === '"subscription:Gold";q=100;w=3600',
+      'node A never applied the approval and plan change',
+    );
     await admin(a, '/admin/v1/subscriptions/sub-3', { method: 'PATCH', body: { plan: 'Silver' } });
-    await until(3000, async () => (await admin(b, '/admin/v1/bundle')).json<{ subscriptions: { id: string; plan: string }[] }>().subscriptions.some((s) => s.id === 'sub-3' && s.plan === 'Silver'), 'node B never went back to Silver');
+    await until(
+      3000,
+      async () =>
+        (await admin(b, '/admin/v1/bundle'))
+          .json<{ subscriptions: { id: string; plan: string }[] }>()
+          .subscriptions.some((s) => s.id === 'sub-3' && s.plan === 'Silver'),
+      'node B never went back to Silver',
+    );
   });
 
   it('reset an application’s throttle on every node', async () => {
@@ -171,22 +279,45 @@ describe('two nodes sharing one Redis', () => {
 
   it('keep serving when Redis dies, say so, and share counting again when it is back', async () => {
     await redis.kill();
-    for (const node of [a, b]) await until(10_000, async () => (await redisState(node)) === 'down', 'a node never reported redis down');
-    expect((await admin(a, '/metrics')).body).toMatch(/portico_counter_store_up\{store="redis"\} 0/);
+    for (const node of [a, b])
+      await until(
+        10_000,
+        async () => (await redisState(node)) === 'down',
+        'a node never reported redis down',
+      );
+    expect((await admin(a, '/metrics')).body).toMatch(
+      /portico_counter_store_up\{store="redis"\} 0/,
+    );
     // Each node counts alone now (a per-node approximation): every answer is 200 or 429, none a 5xx.
     const outage = await spread(60, keys.production);
     expect(Object.keys(outage).every((status) => status === '200' || status === '429')).toBe(true);
     expect(outage[200] ?? 0).toBeGreaterThan(0);
     // An edit during the outage cannot reach the other node, but applies where it was made.
-    const local = await admin(a, '/admin/v1/denylist', { method: 'POST', body: { id: 'during-outage', type: 'USER', value: 'eve' } });
+    const local = await admin(a, '/admin/v1/denylist', {
+      method: 'POST',
+      body: { id: 'during-outage', type: 'USER', value: 'eve' },
+    });
     expect(local.status).toBe(201);
 
     await redis.restart();
-    for (const node of [a, b]) await until(15_000, async () => (await redisState(node)) === 'up', 'a node never reported redis up again');
+    for (const node of [a, b])
+      await until(
+        15_000,
+        async () => (await redisState(node)) === 'up',
+        'a node never reported redis up again',
+      );
     // Shared again: a fresh counter admits exactly its limit across both nodes.
     expect(await spread(120, THIRD_KEY)).toEqual({ 200: 40, 429: 80 });
     // And edits travel again (the subscriber resubscribed).
-    await admin(b, '/admin/v1/denylist', { method: 'POST', body: { id: 'after-outage', type: 'APPLICATION', value: 'app-3' } });
-    await until(3000, async () => (await send(a.traffic, '/svc/v1/x', { headers: headers(THIRD_KEY) })).status === 403, 'node A never applied an edit after the outage');
+    await admin(b, '/admin/v1/denylist', {
+      method: 'POST',
+      body: { id: 'after-outage', type: 'APPLICATION', value: 'app-3' },
+    });
+    await until(
+      3000,
+      async () =>
+        (await send(a.traffic, '/svc/v1/x', { headers: headers(THIRD_KEY) })).status === 403,
+      'node A never applied an edit after the outage',
+    );
   }, 90_000);
 });

@@ -39,9 +39,20 @@ const prod = { apikey: keys.production };
 const other = { apikey: keys.other };
 
 /** A gateway on a bundle whose one API (`svc`) takes `api` overrides; the clock is `now`. */
-async function gateway(overrides: Partial<GatewayBundleInput>, api: Partial<ApiSpecInput> = {}): Promise<TestGateway> {
+async function gateway(
+  overrides: Partial<GatewayBundleInput>,
+  api: Partial<ApiSpecInput> = {},
+): Promise<TestGateway> {
   const bundle = testBundle([testApi(backend.url, { plans: ['Gold', 'Bronze'], ...api })], {
-    keyManagers: [{ name: 'local', type: 'resident', issuer: 'portico-local', consumerKeyClaim: 'azp', jwks: { keys: [publicJwk] } }],
+    keyManagers: [
+      {
+        name: 'local',
+        type: 'resident',
+        issuer: 'portico-local',
+        consumerKeyClaim: 'azp',
+        jwks: { keys: [publicJwk] },
+      },
+    ],
     ...overrides,
   });
   const gw = await startGateway(bundle, { clock: () => now });
@@ -51,17 +62,31 @@ async function gateway(overrides: Partial<GatewayBundleInput>, api: Partial<ApiS
 
 const policies = (p: Partial<NonNullable<GatewayBundleInput['policies']>>) => ({
   // Plans without a limit count nothing, so each test sees only the policies it sets.
-  policies: { subscription: [{ name: 'Gold' }, { name: 'Bronze' }], application: [], api: [], ...p },
+  policies: {
+    subscription: [{ name: 'Gold' }, { name: 'Bronze' }],
+    application: [],
+    api: [],
+    ...p,
+  },
 });
 
 /** Sends `count` requests one after another; returns their statuses. */
-async function statuses(gw: TestGateway, count: number, path = '/svc/v1/items', headers: Record<string, string> = prod): Promise<number[]> {
+async function statuses(
+  gw: TestGateway,
+  count: number,
+  path = '/svc/v1/items',
+  headers: Record<string, string> = prod,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < count; i++) out.push((await send(gw.url, path, { headers })).status);
   return out;
 }
 
-async function throttled(gw: TestGateway, path = '/svc/v1/items', headers: Record<string, string> = prod): Promise<SimpleResponse> {
+async function throttled(
+  gw: TestGateway,
+  path = '/svc/v1/items',
+  headers: Record<string, string> = prod,
+): Promise<SimpleResponse> {
   const res = await send(gw.url, path, { headers });
   expect(res.status, res.body).toBe(429);
   return res;
@@ -83,8 +108,17 @@ describe('each policy level alone', () => {
       {
         ...policies({ application: [{ name: 'app-3', limit: perMin(3) }] }),
         applications: [
-          { id: 'app-1', name: 'One', throttlingPolicy: 'app-3', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }] },
-          { id: 'app-2', name: 'Two', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }] },
+          {
+            id: 'app-1',
+            name: 'One',
+            throttlingPolicy: 'app-3',
+            keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }],
+          },
+          {
+            id: 'app-2',
+            name: 'Two',
+            keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }],
+          },
         ],
       },
       {},
@@ -100,7 +134,14 @@ describe('each policy level alone', () => {
   });
 
   it('subscription plan: per application and API', async () => {
-    const gw = await gateway(policies({ subscription: [{ name: 'Gold', limit: perMin(2) }, { name: 'Bronze', limit: perMin(4) }] }));
+    const gw = await gateway(
+      policies({
+        subscription: [
+          { name: 'Gold', limit: perMin(2) },
+          { name: 'Bronze', limit: perMin(4) },
+        ],
+      }),
+    );
     expect(await statuses(gw, 3)).toEqual([200, 200, 429]);
     expect(await statuses(gw, 5, '/svc/v1/items', other)).toEqual([200, 200, 200, 200, 429]);
     const ok = await send(gw.url, '/svc/v1/items', { headers: other });
@@ -109,8 +150,13 @@ describe('each policy level alone', () => {
   });
 
   it('API policy: shared by every caller of the API', async () => {
-    const gw = await gateway(policies({ api: [{ name: 'api-3', limit: perMin(3) }] }), { throttlingPolicy: 'api-3' });
-    expect([...(await statuses(gw, 2)), ...(await statuses(gw, 2, '/svc/v1/items', other))]).toEqual([200, 200, 200, 429]);
+    const gw = await gateway(policies({ api: [{ name: 'api-3', limit: perMin(3) }] }), {
+      throttlingPolicy: 'api-3',
+    });
+    expect([
+      ...(await statuses(gw, 2)),
+      ...(await statuses(gw, 2, '/svc/v1/items', other)),
+    ]).toEqual([200, 200, 200, 429]);
     expect((await eventOf(gw, await throttled(gw))).throttledBy).toBe('api:api-3');
   });
 
@@ -129,7 +175,14 @@ describe('each policy level alone', () => {
   });
 
   it('burst: caps a spike inside the plan window and refills within a second', async () => {
-    const gw = await gateway(policies({ subscription: [{ name: 'Gold', limit: perMin(100), burst: { requests: 2, per: 'sec' } }, { name: 'Bronze' }] }));
+    const gw = await gateway(
+      policies({
+        subscription: [
+          { name: 'Gold', limit: perMin(100), burst: { requests: 2, per: 'sec' } },
+          { name: 'Bronze' },
+        ],
+      }),
+    );
     expect(await statuses(gw, 3)).toEqual([200, 200, 429]);
     const res = await throttled(gw);
     expect(res.headers['retry-after']).toBe('1');
@@ -145,11 +198,22 @@ describe('levels together', () => {
       {
         ...policies({
           application: [{ name: 'app-10', limit: perMin(10) }],
-          subscription: [{ name: 'Gold', limit: perMin(8) }, { name: 'Bronze', limit: perMin(8) }],
-          api: [{ name: 'api-6', limit: perMin(6) }, { name: 'op-1', limit: perMin(1) }],
+          subscription: [
+            { name: 'Gold', limit: perMin(8) },
+            { name: 'Bronze', limit: perMin(8) },
+          ],
+          api: [
+            { name: 'api-6', limit: perMin(6) },
+            { name: 'op-1', limit: perMin(1) },
+          ],
         }),
         applications: [
-          { id: 'app-1', name: 'One', throttlingPolicy: 'app-10', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }] },
+          {
+            id: 'app-1',
+            name: 'One',
+            throttlingPolicy: 'app-10',
+            keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }],
+          },
           { id: 'app-2', name: 'Two', keys: [] },
         ],
       },
@@ -165,26 +229,48 @@ describe('levels together', () => {
     // Four denied by the operation policy cost nothing at the application, plan or API level.
     const next = await send(gw.url, '/svc/v1/other', { headers: prod });
     expect(next.status).toBe(200);
-    expect(next.headers.ratelimit).toBe('"application:app-10";r=8;t=12, "subscription:Gold";r=6;t=15, "api:api-6";r=4;t=20');
+    expect(next.headers.ratelimit).toBe(
+      '"application:app-10";r=8;t=12, "subscription:Gold";r=6;t=15, "api:api-6";r=4;t=20',
+    );
     expect(await statuses(gw, 5, '/svc/v1/other')).toEqual([200, 200, 200, 200, 429]);
     expect((await eventOf(gw, await throttled(gw, '/svc/v1/other'))).throttledBy).toBe('api:api-6');
   });
 
   it('admits exactly the limit out of 300 parallel requests', async () => {
     const gw = await gateway(
-      policies({ subscription: [{ name: 'Gold', limit: perHour(50) }, { name: 'Bronze', limit: perHour(1000) }], api: [{ name: 'api-70', limit: perHour(70) }] }),
+      policies({
+        subscription: [
+          { name: 'Gold', limit: perHour(50) },
+          { name: 'Bronze', limit: perHour(1000) },
+        ],
+        api: [{ name: 'api-70', limit: perHour(70) }],
+      }),
       { throttlingPolicy: 'api-70' },
     );
-    const all = await Promise.all(Array.from({ length: 300 }, (_, i) => send(gw.url, `/svc/v1/items/${i}`, { headers: prod })));
-    const counts = all.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    const all = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => send(gw.url, `/svc/v1/items/${i}`, { headers: prod })),
+    );
+    const counts = all.reduce<Record<number, number>>(
+      (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ 200: 50, 429: 250 });
     // The API policy counted only the 50 admitted: 20 left for others.
-    const more = await Promise.all(Array.from({ length: 40 }, () => send(gw.url, '/svc/v1/items', { headers: other })));
+    const more = await Promise.all(
+      Array.from({ length: 40 }, () => send(gw.url, '/svc/v1/items', { headers: other })),
+    );
     expect(more.filter((r) => r.status === 200)).toHaveLength(20);
   });
 
   it('rolls the window over: one unit back every T/N, the whole quota after T', async () => {
-    const gw = await gateway(policies({ subscription: [{ name: 'Gold', limit: perMin(3) }, { name: 'Bronze', limit: perMin(3) }] }));
+    const gw = await gateway(
+      policies({
+        subscription: [
+          { name: 'Gold', limit: perMin(3) },
+          { name: 'Bronze', limit: perMin(3) },
+        ],
+      }),
+    );
     expect(await statuses(gw, 4)).toEqual([200, 200, 200, 429]);
     now += 19_999;
     expect(await statuses(gw, 1)).toEqual([429]);
@@ -195,11 +281,21 @@ describe('levels together', () => {
   });
 
   it('stopOnQuotaReach: false lets traffic through, marked in analytics but not counted as throttled', async () => {
-    const gw = await gateway(policies({ subscription: [{ name: 'Gold', limit: perMin(2), stopOnQuotaReach: false }, { name: 'Bronze', limit: perMin(2) }] }));
+    const gw = await gateway(
+      policies({
+        subscription: [
+          { name: 'Gold', limit: perMin(2), stopOnQuotaReach: false },
+          { name: 'Bronze', limit: perMin(2) },
+        ],
+      }),
+    );
     expect(await statuses(gw, 4)).toEqual([200, 200, 200, 200]);
     const over = await send(gw.url, '/svc/v1/items', { headers: prod });
     expect(over.headers.ratelimit).toBe('"subscription:Gold";r=0;t=60');
-    expect(await eventOf(gw, over)).toMatchObject({ status: 200, throttledBy: 'subscription:Gold' });
+    expect(await eventOf(gw, over)).toMatchObject({
+      status: 200,
+      throttledBy: 'subscription:Gold',
+    });
     const summary = gw.gateway.analytics.summary({ groupBy: 'plan' });
     expect(summary.rows.find((r) => r.key === 'Gold')).toMatchObject({ requests: 5, throttled: 0 });
   });
@@ -207,14 +303,26 @@ describe('levels together', () => {
   it('counts a subscription-less API against its API policy and the application policy', async () => {
     const gw = await gateway(
       {
-        ...policies({ application: [{ name: 'app-4', limit: perMin(4) }], api: [{ name: 'api-2', limit: perMin(2) }] }),
-        applications: [{ id: 'app-1', name: 'One', throttlingPolicy: 'app-4', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }] }],
+        ...policies({
+          application: [{ name: 'app-4', limit: perMin(4) }],
+          api: [{ name: 'api-2', limit: perMin(2) }],
+        }),
+        applications: [
+          {
+            id: 'app-1',
+            name: 'One',
+            throttlingPolicy: 'app-4',
+            keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] }],
+          },
+        ],
         subscriptions: [],
       },
       { subscriptionRequired: false, throttlingPolicy: 'api-2' },
     );
     const first = await send(gw.url, '/svc/v1/items', { headers: prod });
-    expect(first.headers['ratelimit-policy']).toBe('"application:app-4";q=4;w=60, "api:api-2";q=2;w=60');
+    expect(first.headers['ratelimit-policy']).toBe(
+      '"application:app-4";q=4;w=60, "api:api-2";q=2;w=60',
+    );
     expect(await statuses(gw, 2)).toEqual([200, 429]);
   });
 });
@@ -233,17 +341,28 @@ describe('conditional groups', () => {
   async function conditional(match: Record<string, unknown>): Promise<TestGateway> {
     return gateway(
       {
-        ...policies({ api: [{ name: 'cond', limit: perMin(3), conditions: [{ match, limit: perMin(1) }] }] }),
+        ...policies({
+          api: [{ name: 'cond', limit: perMin(3), conditions: [{ match, limit: perMin(1) }] }],
+        }),
         applications: [
           {
             id: 'app-1',
             name: 'One',
             keys: [
               { keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] },
-              { keyType: 'PRODUCTION', apiKeyHashes: [], consumerKey: 'local-client', keyManager: 'local' },
+              {
+                keyType: 'PRODUCTION',
+                apiKeyHashes: [],
+                consumerKey: 'local-client',
+                keyManager: 'local',
+              },
             ],
           },
-          { id: 'app-2', name: 'Two', keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }] },
+          {
+            id: 'app-2',
+            name: 'Two',
+            keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }],
+          },
         ],
       },
       { throttlingPolicy: 'cond' },
@@ -251,7 +370,11 @@ describe('conditional groups', () => {
   }
 
   /** Statuses of three matching requests, then of four that do not match. */
-  async function split(gw: TestGateway, matching: () => Promise<SimpleResponse>, plain: () => Promise<SimpleResponse>) {
+  async function split(
+    gw: TestGateway,
+    matching: () => Promise<SimpleResponse>,
+    plain: () => Promise<SimpleResponse>,
+  ) {
     const hit: number[] = [];
     for (let i = 0; i < 3; i++) hit.push((await matching()).status);
     const miss: number[] = [];
@@ -259,7 +382,10 @@ describe('conditional groups', () => {
     return { hit, miss };
   }
 
-  const get = (gw: TestGateway, path: string, headers: Record<string, string> = prod) => () => send(gw.url, path, { headers });
+  const get =
+    (gw: TestGateway, path: string, headers: Record<string, string> = prod) =>
+    () =>
+      send(gw.url, path, { headers });
 
   it.each([
     ['ip', { ip: '127.0.0.1' }],
@@ -278,14 +404,22 @@ describe('conditional groups', () => {
 
   it('header: only requests carrying it count against the group', async () => {
     const gw = await conditional({ header: { name: 'X-Tier', value: 'free' } });
-    const { hit, miss } = await split(gw, get(gw, '/svc/v1/items', { ...prod, 'x-tier': 'free' }), get(gw, '/svc/v1/items', { ...prod, 'x-tier': 'paid' }));
+    const { hit, miss } = await split(
+      gw,
+      get(gw, '/svc/v1/items', { ...prod, 'x-tier': 'free' }),
+      get(gw, '/svc/v1/items', { ...prod, 'x-tier': 'paid' }),
+    );
     expect(hit).toEqual([200, 429, 429]);
     expect(miss).toEqual([200, 200, 200, 429]);
   });
 
   it('query parameter, inverted: every request without it counts against the group', async () => {
     const gw = await conditional({ query: { name: 'tier', value: 'gold' }, invert: true });
-    const { hit, miss } = await split(gw, get(gw, '/svc/v1/items?tier=free'), get(gw, '/svc/v1/items?tier=gold'));
+    const { hit, miss } = await split(
+      gw,
+      get(gw, '/svc/v1/items?tier=free'),
+      get(gw, '/svc/v1/items?tier=gold'),
+    );
     expect(hit).toEqual([200, 429, 429]);
     expect(miss).toEqual([200, 200, 200, 429]);
   });
@@ -294,7 +428,11 @@ describe('conditional groups', () => {
     const gw = await conditional({ claim: { name: 'tier', value: 'free' } });
     const free = `Bearer ${await token({ tier: 'free' })}`;
     const gold = `Bearer ${await token({ tier: 'gold' })}`;
-    const { hit, miss } = await split(gw, get(gw, '/svc/v1/items', { authorization: free }), get(gw, '/svc/v1/items', { authorization: gold }));
+    const { hit, miss } = await split(
+      gw,
+      get(gw, '/svc/v1/items', { authorization: free }),
+      get(gw, '/svc/v1/items', { authorization: gold }),
+    );
     expect(hit).toEqual([200, 429, 429]);
     expect(miss).toEqual([200, 200, 200, 429]);
   });

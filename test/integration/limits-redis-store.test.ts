@@ -26,11 +26,16 @@ afterAll(async () => {
   await redis?.close();
 });
 
-function redisStore(options: { now?: () => number; keyPrefix?: string; commandTimeoutMs?: number } = {}): RedisCounterStore {
-  const store = new RedisCounterStore(createRedisClient({ url: redis.url, commandTimeoutMs: options.commandTimeoutMs ?? 2000 }), {
-    keyPrefix: options.keyPrefix ?? 'test:',
-    ...(options.now && { now: options.now }),
-  });
+function redisStore(
+  options: { now?: () => number; keyPrefix?: string; commandTimeoutMs?: number } = {},
+): RedisCounterStore {
+  const store = new RedisCounterStore(
+    createRedisClient({ url: redis.url, commandTimeoutMs: options.commandTimeoutMs ?? 2000 }),
+    {
+      keyPrefix: options.keyPrefix ?? 'test:',
+      ...(options.now && { now: options.now }),
+    },
+  );
   store.client.on('error', () => undefined);
   closers.push(() => store.close());
   return store;
@@ -38,7 +43,9 @@ function redisStore(options: { now?: () => number; keyPrefix?: string; commandTi
 
 async function untilReady(store: RedisCounterStore): Promise<void> {
   await within(
-    new Promise<void>((resolve) => (store.ready ? resolve() : store.client.once('ready', () => resolve()))),
+    new Promise<void>((resolve) =>
+      store.ready ? resolve() : store.client.once('ready', () => resolve()),
+    ),
     10_000,
     'redis client never became ready',
   );
@@ -60,7 +67,12 @@ describe('RedisCounterStore', () => {
     closers.push(() => memory.close());
     const shared = redisStore({ now: () => now, keyPrefix: 'parity:' });
     await untilReady(shared);
-    const rates = [rateOf(3, 1000), rateOf(7, 60_000), rateOf(1000, 3_600_000), rateOf(16_777_259, 86_400_000)];
+    const rates = [
+      rateOf(3, 1000),
+      rateOf(7, 60_000),
+      rateOf(1000, 3_600_000),
+      rateOf(16_777_259, 86_400_000),
+    ];
     // A fixed pseudo-random walk: several counters, hard and soft, peeks, charges and time steps.
     let seed = 42;
     const random = (n: number) => {
@@ -71,13 +83,28 @@ describe('RedisCounterStore', () => {
       now += random(4) === 0 ? random(400) : 0;
       const checks: RateCheck[] = Array.from({ length: 1 + random(3) }, () => {
         const r = random(rates.length);
-        return { key: `k${r}`, rate: rates[r] ?? rateOf(1, 1000), cost: 1, hard: random(5) !== 0, consume: random(6) !== 0 };
+        return {
+          key: `k${r}`,
+          rate: rates[r] ?? rateOf(1, 1000),
+          cost: 1,
+          hard: random(5) !== 0,
+          consume: random(6) !== 0,
+        };
       });
       if (random(10) === 0) {
-        const charge = [{ key: checks[0]?.key ?? 'k0', rate: checks[0]?.rate ?? rateOf(1, 1000), cost: random(50) }];
+        const charge = [
+          {
+            key: checks[0]?.key ?? 'k0',
+            rate: checks[0]?.rate ?? rateOf(1, 1000),
+            cost: random(50),
+          },
+        ];
         await Promise.all([memory.charge(charge), shared.charge(charge)]);
       }
-      const [expected, actual] = await Promise.all([memory.consume(checks), shared.consume(checks)]);
+      const [expected, actual] = await Promise.all([
+        memory.consume(checks),
+        shared.consume(checks),
+      ]);
       expect(actual, `step ${step}`).toEqual(expected);
     }
   });
@@ -86,8 +113,12 @@ describe('RedisCounterStore', () => {
     const a = redisStore({ keyPrefix: 'race:' });
     const b = redisStore({ keyPrefix: 'race:' });
     await Promise.all([untilReady(a), untilReady(b)]);
-    const check: RateCheck[] = [{ key: 'shared', rate: rateOf(100, 3_600_000), cost: 1, hard: true, consume: true }];
-    const decisions = await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).consume(check)));
+    const check: RateCheck[] = [
+      { key: 'shared', rate: rateOf(100, 3_600_000), cost: 1, hard: true, consume: true },
+    ];
+    const decisions = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).consume(check)),
+    );
     expect(decisions.filter((d) => d.admitted)).toHaveLength(100);
   });
 
@@ -95,7 +126,8 @@ describe('RedisCounterStore', () => {
     const store = redisStore({ keyPrefix: 'del:' });
     await untilReady(store);
     const rate = rateOf(10, 60_000);
-    const consume = (key: string) => store.consume([{ key, rate, cost: 1, hard: true, consume: true }]);
+    const consume = (key: string) =>
+      store.consume([{ key, rate, cost: 1, hard: true, consume: true }]);
     await consume('app:a*b:x');
     await consume('app:a*b:y');
     await consume('app:aXb:x');
@@ -113,10 +145,14 @@ describe('FailoverCounterStore', () => {
 
   it('counts locally while Redis is down, and pushes those counts when it is back', async () => {
     const statuses: boolean[] = [];
-    const store = new FailoverCounterStore(redisStore({ keyPrefix: 'fo:' }), new MemoryCounterStore(), {
-      logger: silentLogger,
-      onChange: (up) => statuses.push(up),
-    });
+    const store = new FailoverCounterStore(
+      redisStore({ keyPrefix: 'fo:' }),
+      new MemoryCounterStore(),
+      {
+        logger: silentLogger,
+        onChange: (up) => statuses.push(up),
+      },
+    );
     closers.push(() => store.close());
     expect(await store.whenUp(10_000)).toBe(true);
     expect((await store.consume(check)).results[0]?.remaining).toBe(4);
@@ -124,7 +160,11 @@ describe('FailoverCounterStore', () => {
     await redis.kill();
     await eventually(() => !store.up, 10_000, 'the store never noticed Redis was gone');
     // Local counting starts from nothing: a per-node approximation, documented.
-    const local = await within(Promise.all([store.consume(check), store.consume(check)]), 5000, 'consume hung while Redis was down');
+    const local = await within(
+      Promise.all([store.consume(check), store.consume(check)]),
+      5000,
+      'consume hung while Redis was down',
+    );
     expect(local.map((d) => d.admitted)).toEqual([true, true]);
 
     await redis.restart();
@@ -133,17 +173,22 @@ describe('FailoverCounterStore', () => {
     const peek = check.map((c) => ({ ...c, consume: false }));
     let left = -1;
     const deadline = Date.now() + 5000;
-    while (left !== 3 && Date.now() < deadline) left = (await store.consume(peek)).results[0]?.remaining ?? -1;
+    while (left !== 3 && Date.now() < deadline)
+      left = (await store.consume(peek)).results[0]?.remaining ?? -1;
     expect(left).toBe(3);
     expect((await store.consume(check)).results[0]?.remaining).toBe(2);
     expect(statuses).toEqual([true, false, true]);
   });
 
   it('does not wait on a hung Redis longer than its command timeout', async () => {
-    const store = new FailoverCounterStore(redisStore({ keyPrefix: 'hang:', commandTimeoutMs: 300 }), new MemoryCounterStore(), {
-      logger: silentLogger,
-      probeIntervalMs: 100,
-    });
+    const store = new FailoverCounterStore(
+      redisStore({ keyPrefix: 'hang:', commandTimeoutMs: 300 }),
+      new MemoryCounterStore(),
+      {
+        logger: silentLogger,
+        probeIntervalMs: 100,
+      },
+    );
     closers.push(() => store.close());
     expect(await store.whenUp(10_000)).toBe(true);
     redis.pause();

@@ -12,23 +12,38 @@ import { toBundleIssues } from '../model/parse.js';
 /** Admin bodies (bundles with inline definitions) may be large, but not unbounded. */
 export const MAX_ADMIN_BODY_BYTES = 64 * 1024 * 1024;
 
-export async function readBody(req: IncomingMessage, limit = MAX_ADMIN_BODY_BYTES): Promise<unknown> {
+export async function readBody(
+  req: IncomingMessage,
+  limit = MAX_ADMIN_BODY_BYTES,
+): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new GatewayError('REQUEST_TOO_LARGE', `Admin request bodies are limited to ${limit} bytes`);
+  if (declared > limit)
+    throw new GatewayError(
+      'REQUEST_TOO_LARGE',
+      `Admin request bodies are limited to ${limit} bytes`,
+    );
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > limit) throw new GatewayError('REQUEST_TOO_LARGE', `Admin request bodies are limited to ${limit} bytes`);
+    if (total > limit)
+      throw new GatewayError(
+        'REQUEST_TOO_LARGE',
+        `Admin request bodies are limited to ${limit} bytes`,
+      );
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new GatewayError('ADMIN_BAD_REQUEST', 'The request needs a JSON body');
+  if (text.trim() === '')
+    throw new GatewayError('ADMIN_BAD_REQUEST', 'The request needs a JSON body');
   const type = req.headers['content-type'] ?? '';
   try {
     return /yaml/i.test(type) ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
   } catch (error) {
-    throw new GatewayError('ADMIN_BAD_REQUEST', `The body is not valid ${/yaml/i.test(type) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw new GatewayError(
+      'ADMIN_BAD_REQUEST',
+      `The body is not valid ${/yaml/i.test(type) ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -51,7 +66,12 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): z.outp
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issues = toBundleIssues(result.error.issues);
-  throw new GatewayError('ADMIN_BAD_REQUEST', issues.map((i) => `${i.path}: ${i.message}`).join('; '), undefined, issues);
+  throw new GatewayError(
+    'ADMIN_BAD_REQUEST',
+    issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    undefined,
+    issues,
+  );
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -70,5 +90,10 @@ export function createTokenCheck(token: string | null): (req: IncomingMessage) =
 /** True for addresses that only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+  return (
+    h === 'localhost' ||
+    h === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
+    h === '::ffff:127.0.0.1'
+  );
 }

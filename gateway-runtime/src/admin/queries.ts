@@ -6,16 +6,17 @@ import { z } from 'zod';
 import { summaryGroups } from '../analytics/summary.js';
 import { denylistType } from '../model/bundle.js';
 
-const time = z
-  .string()
-  .transform((value, ctx) => {
-    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'must be epoch milliseconds or an ISO 8601 date-time' });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const time = z.string().transform((value, ctx) => {
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be epoch milliseconds or an ISO 8601 date-time',
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 const units: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -23,7 +24,10 @@ const interval = z.string().transform((value, ctx) => {
   const match = /^(\d+)(s|m|h|d)?$/.exec(value);
   const ms = match ? Number(match[1]) * (match[2] ? (units[match[2]] ?? 1) : 1) : NaN;
   if (!(ms >= 1000)) {
-    ctx.addIssue({ code: 'custom', message: 'must be at least one second: milliseconds, or a number with s, m, h or d (e.g. 5m)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be at least one second: milliseconds, or a number with s, m, h or d (e.g. 5m)',
+    });
     return z.NEVER;
   }
   return ms;
@@ -46,7 +50,9 @@ export const summaryQuery = z.strictObject({
   interval: interval.optional(),
 });
 
-const bool = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+const bool = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((v) => v === 'true');
 
 export const denylistQuery = z.strictObject({
   type: denylistType.optional(),

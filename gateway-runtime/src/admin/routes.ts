@@ -19,7 +19,10 @@ import { denylistQuery, eventsQuery, queryObject, summaryQuery } from './queries
 /** What a route returns: a status and a JSON body, or text for metrics. */
 export type RouteResult = { status: number; body?: unknown; text?: string; contentType?: string };
 
-export type RouteHandler = (req: IncomingMessage, params: Record<string, string>) => RouteResult | Promise<RouteResult>;
+export type RouteHandler = (
+  req: IncomingMessage,
+  params: Record<string, string>,
+) => RouteResult | Promise<RouteResult>;
 
 export interface AdminServices {
   control: DeploymentControl;
@@ -34,17 +37,25 @@ export interface AdminServices {
   onThrottleReset?: (applicationId: string) => void;
 }
 
-const secretName = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be 1-200 letters, digits, ".", "_" or "-"');
+const secretName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be 1-200 letters, digits, ".", "_" or "-"');
 const secretBody = z.strictObject({ value: z.string().min(1, 'must be a non-empty string') });
 const subscriptionPatch = z
   .strictObject({ plan: z.string().min(1).optional(), status: subscriptionStatus.optional() })
-  .refine((p) => p.plan !== undefined || p.status !== undefined, 'must hold "plan", "status" or both');
+  .refine(
+    (p) => p.plan !== undefined || p.status !== undefined,
+    'must hold "plan", "status" or both',
+  );
 const denylistPatch = z.strictObject({ enabled: z.boolean() });
 
 /** Every admin route as `METHOD path` → handler. */
 export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
   return {
-    'GET /admin/v1/health': () => ({ status: 200, body: { status: 'ok', revision: s.control.bundle()?.revision ?? null, ...s.health?.() } }),
+    'GET /admin/v1/health': () => ({
+      status: 200,
+      body: { status: 'ok', revision: s.control.bundle()?.revision ?? null, ...s.health?.() },
+    }),
 
     'GET /admin/v1/bundle': () => {
       const bundle = s.control.bundle();
@@ -61,7 +72,14 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
           .join('; ');
         throw new GatewayError('BUNDLE_INVALID', description, undefined, result.issues);
       }
-      return { status: 200, body: { status: 'deployed', revision: result.revision, previousRevision: result.previousRevision } };
+      return {
+        status: 200,
+        body: {
+          status: 'deployed',
+          revision: result.revision,
+          previousRevision: result.previousRevision,
+        },
+      };
     },
     'DELETE /admin/v1/bundle': () => {
       s.control.undeploy();
@@ -73,10 +91,16 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
     },
     'GET /admin/v1/deployments': () => ({
       status: 200,
-      body: { current: s.control.bundle()?.revision ?? null, deployments: s.control.immutable ? [] : s.deployments.list() },
+      body: {
+        current: s.control.bundle()?.revision ?? null,
+        deployments: s.control.immutable ? [] : s.deployments.list(),
+      },
     }),
 
-    'GET /admin/v1/secrets': () => ({ status: 200, body: { secrets: s.secrets.list().map((name) => ({ name })) } }),
+    'GET /admin/v1/secrets': () => ({
+      status: 200,
+      body: { secrets: s.secrets.list().map((name) => ({ name })) },
+    }),
     'PUT /admin/v1/secrets/:name': async (req, params) => {
       const name = validate(secretName, params.name);
       const { value } = validate(secretBody, await readBody(req));
@@ -84,13 +108,22 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
       return { status: 200, body: { name } };
     },
     'DELETE /admin/v1/secrets/:name': (_req, params) => {
-      if (!s.secrets.delete(params.name ?? '')) throw new GatewayError('ADMIN_NOT_FOUND', `No secret ${params.name}`);
+      if (!s.secrets.delete(params.name ?? ''))
+        throw new GatewayError('ADMIN_NOT_FOUND', `No secret ${params.name}`);
       return { status: 204 };
     },
 
     'GET /admin/v1/analytics/events': (req) => {
       const q = validate(eventsQuery, queryObject(req.url ?? ''));
-      return { status: 200, body: { events: s.analytics.events({ ...(q.since !== undefined && { since: q.since }), ...(q.limit !== undefined && { limit: q.limit }) }) } };
+      return {
+        status: 200,
+        body: {
+          events: s.analytics.events({
+            ...(q.since !== undefined && { since: q.since }),
+            ...(q.limit !== undefined && { limit: q.limit }),
+          }),
+        },
+      };
     },
     'GET /admin/v1/analytics/summary': (req) => {
       const q = validate(summaryQuery, queryObject(req.url ?? ''));
@@ -99,7 +132,8 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
 
     'POST /admin/v1/applications/:id/reset-throttle': async (_req, params) => {
       const id = params.id ?? '';
-      if (!s.control.bundle()?.applications.some((a) => a.id === id)) throw new GatewayError('ADMIN_NOT_FOUND', `No application ${id}`);
+      if (!s.control.bundle()?.applications.some((a) => a.id === id))
+        throw new GatewayError('ADMIN_NOT_FOUND', `No application ${id}`);
       const cleared = await s.counters.deleteByPrefix(counterKeys.applicationPrefix(id));
       s.onThrottleReset?.(id);
       return { status: 200, body: { applicationId: id, cleared } };
@@ -116,7 +150,10 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
     'POST /admin/v1/denylist': async (req) => {
       const body = await readBody(req);
       // The id is optional on create: generate one, then validate the entry as the bundle would.
-      const withId = body && typeof body === 'object' && !Array.isArray(body) && !('id' in body) ? { ...body, id: `d-${randomUUID()}` } : body;
+      const withId =
+        body && typeof body === 'object' && !Array.isArray(body) && !('id' in body)
+          ? { ...body, id: `d-${randomUUID()}` }
+          : body;
       const entry = validate(denylistEntrySchema, withId);
       return { status: 201, body: s.control.addDenylist(entry) };
     },
@@ -129,6 +166,10 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
       return { status: 204 };
     },
 
-    'GET /metrics': async () => ({ status: 200, text: await s.metrics.text(), contentType: s.metrics.registry.contentType }),
+    'GET /metrics': async () => ({
+      status: 200,
+      text: await s.metrics.text(),
+      contentType: s.metrics.registry.contentType,
+    }),
   };
 }

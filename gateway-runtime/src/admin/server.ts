@@ -27,7 +27,9 @@ export function createAdminHandler(services: AdminServices, options: AdminHandle
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!authorized(req)) {
-      throw new GatewayError('ADMIN_UNAUTHORIZED', undefined, { 'www-authenticate': 'Bearer realm="portico-admin"' });
+      throw new GatewayError('ADMIN_UNAUTHORIZED', undefined, {
+        'www-authenticate': 'Bearer realm="portico-admin"',
+      });
     }
     const url = req.url ?? '/';
     const found = router.find((req.method ?? 'GET') as FindMyWay.HTTPMethod, url);
@@ -35,13 +37,17 @@ export function createAdminHandler(services: AdminServices, options: AdminHandle
       const path = url.split('?')[0] ?? '/';
       const methods = adminMethods.filter((m) => router.find(m, path));
       if (methods.length > 0) {
-        throw new GatewayError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}`, { allow: methods.join(', ') });
+        throw new GatewayError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}`, {
+          allow: methods.join(', '),
+        });
       }
       throw new GatewayError('ADMIN_NOT_FOUND', `No admin route ${req.method} ${path}`);
     }
     const result = await (found.store as RouteHandler)(req, found.params as Record<string, string>);
     if (result.text !== undefined) {
-      res.writeHead(result.status, { 'content-type': result.contentType ?? 'text/plain; charset=utf-8' });
+      res.writeHead(result.status, {
+        'content-type': result.contentType ?? 'text/plain; charset=utf-8',
+      });
       res.end(result.text);
       return;
     }
@@ -51,7 +57,8 @@ export function createAdminHandler(services: AdminServices, options: AdminHandle
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       const gatewayError = toGatewayError(error);
-      if (gatewayError.code === 'INTERNAL_ERROR') options.logger.error('admin request failed', { error: String(error) });
+      if (gatewayError.code === 'INTERNAL_ERROR')
+        options.logger.error('admin request failed', { error: String(error) });
       // Let the caller's unread body go so the error reaches it on a clean connection.
       req.resume();
       sendError(res, gatewayError);

@@ -8,7 +8,12 @@
 import { periodMs, type TokenDimension } from '../limits/compile.js';
 import { rateOf, type Rate } from '../limits/gcra.js';
 import type { Limit, TokenQuota } from '../model/bundle.js';
-import { counterKeys, type CounterStore, type RateCharge, type RateCheck } from '../stores/counter-store.js';
+import {
+  counterKeys,
+  type CounterStore,
+  type RateCharge,
+  type RateCheck,
+} from '../stores/counter-store.js';
 import type { TokenFigures } from './types.js';
 
 /** The compiled limits of one endpoint. */
@@ -17,26 +22,45 @@ export interface BackendLimit {
   tokens: { dimension: TokenDimension; rate: Rate }[];
 }
 
-export function compileBackendLimit(limit: Limit | undefined, tokens: TokenQuota | null | undefined): BackendLimit | null {
+export function compileBackendLimit(
+  limit: Limit | undefined,
+  tokens: TokenQuota | null | undefined,
+): BackendLimit | null {
   if (!limit) return null;
   const window = periodMs(limit);
-  const requests = limit.requests === null || limit.requests === undefined ? null : rateOf(limit.requests, window);
+  const requests =
+    limit.requests === null || limit.requests === undefined ? null : rateOf(limit.requests, window);
   const quotas: [TokenDimension, number | null | undefined][] = [
     ['totalTokens', tokens?.total],
     ['promptTokens', tokens?.prompt],
     ['completionTokens', tokens?.completion],
   ];
-  const tokenRates = quotas.flatMap(([dimension, quota]) => (quota === null || quota === undefined ? [] : [{ dimension, rate: rateOf(quota, window) }]));
+  const tokenRates = quotas.flatMap(([dimension, quota]) =>
+    quota === null || quota === undefined ? [] : [{ dimension, rate: rateOf(quota, window) }],
+  );
   return requests === null && tokenRates.length === 0 ? null : { requests, tokens: tokenRates };
 }
 
 /** Counter key of one endpoint's dimension: `api:<id>:backend/<label>/<dimension>`. */
-const keyOf = (apiId: string, label: string, dimension: string) => counterKeys.api(apiId, `backend/${label}/${dimension}`);
+const keyOf = (apiId: string, label: string, dimension: string) =>
+  counterKeys.api(apiId, `backend/${label}/${dimension}`);
 
 /** Checks (and counts the request against) an endpoint's limits; the wait in ms when over. */
-export async function admitBackend(store: CounterStore, apiId: string, label: string, limit: BackendLimit): Promise<number | null> {
+export async function admitBackend(
+  store: CounterStore,
+  apiId: string,
+  label: string,
+  limit: BackendLimit,
+): Promise<number | null> {
   const checks: RateCheck[] = [];
-  if (limit.requests) checks.push({ key: keyOf(apiId, label, 'requests'), rate: limit.requests, cost: 1, hard: true, consume: true });
+  if (limit.requests)
+    checks.push({
+      key: keyOf(apiId, label, 'requests'),
+      rate: limit.requests,
+      cost: 1,
+      hard: true,
+      consume: true,
+    });
   for (const { dimension, rate } of limit.tokens) {
     // "Is any left?": the tokens themselves are charged after the call.
     checks.push({ key: keyOf(apiId, label, dimension), rate, cost: 1, hard: true, consume: false });
@@ -47,7 +71,13 @@ export async function admitBackend(store: CounterStore, apiId: string, label: st
 }
 
 /** Charges a call's usage to the endpoint's token limits; never rejects. */
-export async function chargeBackend(store: CounterStore, apiId: string, label: string, limit: BackendLimit, figures: TokenFigures): Promise<void> {
+export async function chargeBackend(
+  store: CounterStore,
+  apiId: string,
+  label: string,
+  limit: BackendLimit,
+  figures: TokenFigures,
+): Promise<void> {
   const charges: RateCharge[] = limit.tokens.flatMap(({ dimension, rate }) => {
     const cost = figures[dimension] ?? 0;
     return cost > 0 ? [{ key: keyOf(apiId, label, dimension), rate, cost }] : [];

@@ -15,7 +15,10 @@ function matches(entry: string, model: string): boolean {
  * The price of the first model name that has one: an exact entry first, then the
  * longest `prefix*` entry. Pass the responding model before the requested one.
  */
-export function priceFor(prices: readonly AiModelPrice[], models: readonly (string | null)[]): AiModelPrice | null {
+export function priceFor(
+  prices: readonly AiModelPrice[],
+  models: readonly (string | null)[],
+): AiModelPrice | null {
   for (const model of models) {
     if (!model) continue;
     const exact = prices.find((p) => p.model === model);
@@ -24,7 +27,13 @@ export function priceFor(prices: readonly AiModelPrice[], models: readonly (stri
   for (const model of models) {
     if (!model) continue;
     let best: AiModelPrice | null = null;
-    for (const p of prices) if (p.model.endsWith('*') && matches(p.model, model) && (!best || p.model.length > best.model.length)) best = p;
+    for (const p of prices)
+      if (
+        p.model.endsWith('*') &&
+        matches(p.model, model) &&
+        (!best || p.model.length > best.model.length)
+      )
+        best = p;
     if (best) return best;
   }
   return null;
@@ -37,7 +46,11 @@ export function costOf(price: AiModelPrice | null, figures: TokenFigures): numbe
   const completion = figures.completionTokens ?? 0;
   if (figures.promptTokens === null && figures.completionTokens === null) return null;
   const cached = Math.min(figures.cachedTokens ?? 0, prompt);
-  const cost = ((prompt - cached) * price.input + cached * (price.cachedInput ?? price.input) + completion * price.output) / 1e6;
+  const cost =
+    ((prompt - cached) * price.input +
+      cached * (price.cachedInput ?? price.input) +
+      completion * price.output) /
+    1e6;
   // Keep sums readable: no float dust past a billionth.
   return Math.round(cost * 1e9) / 1e9;
 }

@@ -59,6 +59,8 @@ export class TextCollector {
   /** Tokens of everything added (pieces joined with `separator`), scaled past the cap. */
   tokens(separator = ''): number {
     const counted = countTokens(this.parts.join(separator));
-    return this.kept >= this.total ? counted : Math.round((counted * this.total) / Math.max(this.kept, 1));
+    return this.kept >= this.total
+      ? counted
+      : Math.round((counted * this.total) / Math.max(this.kept, 1));
   }
 }

@@ -19,7 +19,11 @@ describe('json paths', () => {
   });
 
   it('adds the `add` paths to a number, and finds nothing when the path itself holds no number', () => {
-    const prompt = { from: 'body' as const, path: 'usage.input_tokens', add: ['usage.cache_creation_input_tokens', 'usage.cache_read_input_tokens', 'usage.missing'] };
+    const prompt = {
+      from: 'body' as const,
+      path: 'usage.input_tokens',
+      add: ['usage.cache_creation_input_tokens', 'usage.cache_read_input_tokens', 'usage.missing'],
+    };
     expect(numberFrom(chunk, prompt)).toBe(6 + 3337 + 6289);
     expect(numberFrom({ usage: null }, prompt)).toBeNull();
     expect(numberFrom({ usage: { input_tokens: '5' } }, prompt)).toBeNull();

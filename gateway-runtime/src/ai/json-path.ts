@@ -25,7 +25,8 @@ export function valuesAt(root: unknown, path: string): unknown[] {
       if (value === null || typeof value !== 'object') continue;
       if (Array.isArray(value)) {
         if (segment === '*') next.push(...value);
-        else if (/^\d+$/.test(segment) && Number(segment) < value.length) next.push(value[Number(segment)]);
+        else if (/^\d+$/.test(segment) && Number(segment) < value.length)
+          next.push(value[Number(segment)]);
       } else if (segment !== '*' && Object.hasOwn(value, segment)) {
         next.push((value as Record<string, unknown>)[segment]);
       }
@@ -58,13 +59,15 @@ export function numberFrom(root: unknown, location: ValueLocation): number | nul
 /** The first non-empty string a body location gives in `root`. */
 export function stringFrom(root: unknown, location: ValueLocation): string | null {
   if (location.from !== 'body') return null;
-  for (const value of valuesAt(root, location.path)) if (typeof value === 'string' && value !== '') return value;
+  for (const value of valuesAt(root, location.path))
+    if (typeof value === 'string' && value !== '') return value;
   return null;
 }
 
 /** Every string the paths reach, in order; `out` collects them. */
 export function collectStrings(root: unknown, paths: readonly string[], out: string[]): void {
   for (const path of paths) {
-    for (const value of valuesAt(root, path)) if (typeof value === 'string' && value !== '') out.push(value);
+    for (const value of valuesAt(root, path))
+      if (typeof value === 'string' && value !== '') out.push(value);
   }
 }

@@ -15,7 +15,9 @@ describe('vendor registry', () => {
   });
 
   it('asks for stream usage only from vendors that need asking, and detects the answer', () => {
-    expect(resolveVendor('openai', []).spec.streamUsage?.field).toBe('stream_options.include_usage');
+    expect(resolveVendor('openai', []).spec.streamUsage?.field).toBe(
+      'stream_options.include_usage',
+    );
     expect(resolveVendor('azure-openai', []).spec.streamUsage).not.toBeNull();
     expect(resolveVendor('mistral', []).spec.streamUsage).toBeNull();
     expect(resolveVendor('anthropic', []).spec.streamUsage).toBeNull();
@@ -41,15 +43,25 @@ describe('vendor registry', () => {
       prices: [{ model: 'gpt-4o*', input: 2.5, cachedInput: 1.25, output: 10 }],
     });
     expect(resolved.spec.usage.totalTokens).toEqual([{ from: 'header', path: 'x-total-tokens' }]);
-    expect(resolved.spec.usage.promptTokens).toEqual(vendorRegistry.openai.defaults.usage.promptTokens);
-    expect(resolveVendor('x', [vendor({ name: 'x', type: 'anthropic', headers: { 'anthropic-beta': 'b' } })]).spec.headers).toEqual({
+    expect(resolved.spec.usage.promptTokens).toEqual(
+      vendorRegistry.openai.defaults.usage.promptTokens,
+    );
+    expect(
+      resolveVendor('x', [
+        vendor({ name: 'x', type: 'anthropic', headers: { 'anthropic-beta': 'b' } }),
+      ]).spec.headers,
+    ).toEqual({
       'anthropic-version': '2023-06-01',
       'anthropic-beta': 'b',
     });
   });
 
   it('can turn stream usage off for a server that rejects stream_options', () => {
-    expect(resolveVendor('local', [vendor({ name: 'local', type: 'openai-compatible', streamUsage: null })]).spec.streamUsage).toBeNull();
+    expect(
+      resolveVendor('local', [
+        vendor({ name: 'local', type: 'openai-compatible', streamUsage: null }),
+      ]).spec.streamUsage,
+    ).toBeNull();
   });
 });
 
@@ -68,7 +80,12 @@ describe('vendor schema', () => {
       name: 'c',
       type: 'openai',
       model: { request: { from: 'path', path: '/deployments' } },
-      usage: { promptTokens: [{ from: 'body', path: 'usage..x' }, { from: 'header', path: 'x', add: ['a'] }] },
+      usage: {
+        promptTokens: [
+          { from: 'body', path: 'usage..x' },
+          { from: 'header', path: 'x', add: ['a'] },
+        ],
+      },
     });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['model.request.path', expect.stringContaining('{model}')],

@@ -3,7 +3,13 @@
  * type's defaults: each field the entry sets replaces the default (headers merge).
  */
 import type { AiVendor } from '../model/ai-vendor.js';
-import type { ResolvedVendor, ValueLocation, VendorAdapter, VendorSpec, VendorType } from './types.js';
+import type {
+  ResolvedVendor,
+  ValueLocation,
+  VendorAdapter,
+  VendorSpec,
+  VendorType,
+} from './types.js';
 import { tokenFields } from './types.js';
 import { anthropic } from './vendors/anthropic.js';
 import { azureOpenai } from './vendors/azure-openai.js';
@@ -27,7 +33,9 @@ const isVendorType = (name: string): name is VendorType => Object.hasOwn(vendorR
 const list = (value: ValueLocation | ValueLocation[] | undefined): ValueLocation[] | undefined =>
   value === undefined
     ? undefined
-    : (Array.isArray(value) ? value : [value]).map((l) => (l.from === 'header' ? { ...l, path: l.path.toLowerCase() } : l));
+    : (Array.isArray(value) ? value : [value]).map((l) =>
+        l.from === 'header' ? { ...l, path: l.path.toLowerCase() } : l,
+      );
 
 /** The spec of a vendor type with a bundle entry's overrides applied. */
 export function applyOverrides(adapter: VendorAdapter, entry: AiVendor | null): VendorSpec {
@@ -50,7 +58,10 @@ export function applyOverrides(adapter: VendorAdapter, entry: AiVendor | null): 
   if (entry?.auth) {
     // A new header keeps the default prefix only if it is the same header.
     const samePlace = entry.auth.header === d.auth.header;
-    spec.auth = { header: entry.auth.header, prefix: entry.auth.prefix ?? (samePlace ? d.auth.prefix : '') };
+    spec.auth = {
+      header: entry.auth.header,
+      prefix: entry.auth.prefix ?? (samePlace ? d.auth.prefix : ''),
+    };
   }
   for (const field of tokenFields) {
     const override = list(entry?.usage?.[field]);

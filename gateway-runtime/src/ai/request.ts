@@ -25,7 +25,8 @@ export function readClientRequest(body: Buffer): ClientRequest {
   if (first === '{') {
     try {
       const parsed: unknown = JSON.parse(body.toString('utf8'));
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        json = parsed as Record<string, unknown>;
     } catch {
       // Not JSON after all: forwarded as is, the vendor will say what is wrong.
     }
@@ -38,7 +39,12 @@ function escapeRegExp(text: string): string {
 }
 
 /** The model the client asked for (or the endpoint pins), where the vendor says it sits. */
-export function requestedModel(spec: VendorSpec, request: ClientRequest, headers: IncomingHttpHeaders, upstreamPath: string): string | null {
+export function requestedModel(
+  spec: VendorSpec,
+  request: ClientRequest,
+  headers: IncomingHttpHeaders,
+  upstreamPath: string,
+): string | null {
   for (const location of spec.model.request) {
     if (location.from === 'body') {
       const value = request.json ? stringFrom(request.json, location) : null;
@@ -49,7 +55,9 @@ export function requestedModel(spec: VendorSpec, request: ClientRequest, headers
       if (value) return value;
     } else {
       const [before = '', after = ''] = location.path.split('{model}');
-      const match = new RegExp(`${escapeRegExp(before)}([^/?#]+)${escapeRegExp(after)}`).exec(upstreamPath);
+      const match = new RegExp(`${escapeRegExp(before)}([^/?#]+)${escapeRegExp(after)}`).exec(
+        upstreamPath,
+      );
       if (match?.[1]) return decodeURIComponent(match[1]);
     }
   }
@@ -81,14 +89,23 @@ export interface UpstreamBody {
 }
 
 /** Whether the vendor should be asked for stream usage on this call. */
-export function needsStreamUsage(spec: VendorSpec, request: ClientRequest, upstreamPath: string): boolean {
+export function needsStreamUsage(
+  spec: VendorSpec,
+  request: ClientRequest,
+  upstreamPath: string,
+): boolean {
   const option = spec.streamUsage;
   if (!option || !request.stream || !request.json) return false;
   if (!option.paths.some((suffix) => upstreamPath.endsWith(suffix))) return false;
   return valuesAt(request.json, option.field)[0] !== true;
 }
 
-export function upstreamBody(spec: VendorSpec, request: ClientRequest, pinnedModel: string | null, upstreamPath: string): UpstreamBody {
+export function upstreamBody(
+  spec: VendorSpec,
+  request: ClientRequest,
+  pinnedModel: string | null,
+  upstreamPath: string,
+): UpstreamBody {
   const inject = needsStreamUsage(spec, request, upstreamPath);
   const modelLocation = spec.model.request.find((l) => l.from === 'body' && !l.path.includes('*'));
   const pin = pinnedModel !== null && request.json !== null && modelLocation !== undefined;
@@ -106,7 +123,10 @@ export function upstreamBody(spec: VendorSpec, request: ClientRequest, pinnedMod
     const member = nested.slice(1, -1);
     const rest = text.slice(open + 1);
     const comma = /^\s*}/.test(rest) ? '' : ',';
-    return { body: Buffer.from(`${text.slice(0, open + 1)}${member}${comma}${rest}`, 'utf8'), injectedUsage: true };
+    return {
+      body: Buffer.from(`${text.slice(0, open + 1)}${member}${comma}${rest}`, 'utf8'),
+      injectedUsage: true,
+    };
   }
   // Rarer: the option object exists, or the model is pinned; the body is re-serialized.
   const copy = structuredClone(request.json ?? {});

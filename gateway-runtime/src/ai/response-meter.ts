@@ -42,7 +42,8 @@ export class ResponseMeter {
   ) {
     this.parser = mode === 'sse' ? new SseParser() : null;
     const detector = handler.usageChunkDetector;
-    this.filter = mode === 'sse' && stripUsageChunk && detector ? new InjectedUsageFilter(detector) : null;
+    this.filter =
+      mode === 'sse' && stripUsageChunk && detector ? new InjectedUsageFilter(detector) : null;
     this.json = mode === 'json' ? [] : null;
   }
 

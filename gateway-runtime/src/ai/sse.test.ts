@@ -14,7 +14,8 @@ function parse(input: string | Buffer, cuts: number[] = []): SseEvent[] {
   return events;
 }
 
-const stream = 'data: {"a":1}\n\n: keep-alive\n\nevent: message_start\r\ndata: {"b":2}\r\n\r\ndata: x\rdata: y\r\rid: 7\ndata: [DONE]\n\n';
+const stream =
+  'data: {"a":1}\n\n: keep-alive\n\nevent: message_start\r\ndata: {"b":2}\r\n\r\ndata: x\rdata: y\r\rid: 7\ndata: [DONE]\n\n';
 const expected: SseEvent[] = [
   { event: '', data: '{"a":1}', id: null },
   { event: 'message_start', data: '{"b":2}', id: null },
@@ -36,11 +37,14 @@ describe('SseParser', () => {
 
   it('decodes a multi-byte character split across chunks', () => {
     const bytes = Buffer.from('data: “—’\n\n', 'utf8');
-    for (let cut = 7; cut < 14; cut++) expect(parse(bytes, [cut])).toEqual([{ event: '', data: '“—’', id: null }]);
+    for (let cut = 7; cut < 14; cut++)
+      expect(parse(bytes, [cut])).toEqual([{ event: '', data: '“—’', id: null }]);
   });
 
   it('strips a leading BOM, ignores a value-less field and dispatches nothing without data', () => {
-    expect(parse('\uFEFFdata\n\nevent: ping\n\nretry: 5\n\n')).toEqual([{ event: '', data: '', id: null }]);
+    expect(parse('\uFEFFdata\n\nevent: ping\n\nretry: 5\n\n')).toEqual([
+      { event: '', data: '', id: null },
+    ]);
   });
 
   it('does not dispatch an event whose blank line never came', () => {
@@ -49,6 +53,8 @@ describe('SseParser', () => {
 
   it('skips, for accounting, a line longer than the cap and keeps going', () => {
     const parser = new SseParser({ maxLineBytes: 8 });
-    expect(parser.feed(Buffer.from('data: 123456789\n\ndata: 1\n\n'))).toEqual([{ event: '', data: '1', id: null }]);
+    expect(parser.feed(Buffer.from('data: 123456789\n\ndata: 1\n\n'))).toEqual([
+      { event: '', data: '1', id: null },
+    ]);
   });
 });

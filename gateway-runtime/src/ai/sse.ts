@@ -45,7 +45,9 @@ export class SseParser {
   /** Parses the next bytes; returns the events they complete. */
   feed(chunk: Uint8Array): SseEvent[] {
     const events: SseEvent[] = [];
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     let i = 0;
     if (this.afterCR && bytes.length > 0) {
@@ -84,7 +86,10 @@ export class SseParser {
 
   private endLine(events: SseEvent[]): void {
     const overlong = this.overlong;
-    let line = this.parts.length === 1 ? (this.parts[0] ?? Buffer.alloc(0)).toString('utf8') : Buffer.concat(this.parts).toString('utf8');
+    let line =
+      this.parts.length === 1
+        ? (this.parts[0] ?? Buffer.alloc(0)).toString('utf8')
+        : Buffer.concat(this.parts).toString('utf8');
     this.parts = [];
     this.lineBytes = 0;
     this.overlong = false;
@@ -114,7 +119,8 @@ export class SseParser {
   }
 
   private dispatch(events: SseEvent[]): void {
-    if (this.hasData) events.push({ event: this.eventName, data: this.data.join('\n'), id: this.lastId });
+    if (this.hasData)
+      events.push({ event: this.eventName, data: this.data.join('\n'), id: this.lastId });
     this.data = [];
     this.hasData = false;
     this.eventName = '';

@@ -12,12 +12,42 @@ describe('AI targets', () => {
         vendor: 'azure-openai',
         url: 'https://x.openai.azure.com/openai/deployments/gpt-4o/?api-version=2024-10-21',
         secretRef: 'azure-key',
-        fallbacks: [{ type: 'ai', vendor: 'openai', url: 'https://api.openai.com/v1', model: 'gpt-4o-mini', timeoutMs: 5000 }],
+        fallbacks: [
+          {
+            type: 'ai',
+            vendor: 'openai',
+            url: 'https://api.openai.com/v1',
+            model: 'gpt-4o-mini',
+            timeoutMs: 5000,
+          },
+        ],
       }),
       [],
     );
-    expect(targets.map((t) => [t.index, t.label, t.vendor.spec.name, t.origin, t.basePath, t.baseQuery, t.secretRef, t.model, t.timeoutMs])).toEqual([
-      [0, 'primary', 'azure-openai', 'https://x.openai.azure.com', '/openai/deployments/gpt-4o', 'api-version=2024-10-21', 'azure-key', null, 120_000],
+    expect(
+      targets.map((t) => [
+        t.index,
+        t.label,
+        t.vendor.spec.name,
+        t.origin,
+        t.basePath,
+        t.baseQuery,
+        t.secretRef,
+        t.model,
+        t.timeoutMs,
+      ]),
+    ).toEqual([
+      [
+        0,
+        'primary',
+        'azure-openai',
+        'https://x.openai.azure.com',
+        '/openai/deployments/gpt-4o',
+        'api-version=2024-10-21',
+        'azure-key',
+        null,
+        120_000,
+      ],
       [1, 'fallbacks[0]', 'openai', 'https://api.openai.com', '/v1', '', null, 'gpt-4o-mini', 5000],
     ]);
     const [azure] = targets;
@@ -33,7 +63,9 @@ describe('AI targets', () => {
       type: 'ai',
       vendor: 'openai',
       url: 'https://api.openai.com/v1',
-      fallbacks: [{ type: 'ai', vendor: 'openai', url: 'https://api.openai.com/v1', tokens: { total: 10 } }],
+      fallbacks: [
+        { type: 'ai', vendor: 'openai', url: 'https://api.openai.com/v1', tokens: { total: 10 } },
+      ],
     });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['fallbacks.0.tokens', expect.stringContaining('needs a "limit" beside it')],

@@ -27,7 +27,11 @@ export interface AiTarget {
   limit: BackendLimit | null;
 }
 
-function compileTarget(endpoint: AiEndpoint | AiFallback, index: number, vendors: readonly AiVendor[]): AiTarget {
+function compileTarget(
+  endpoint: AiEndpoint | AiFallback,
+  index: number,
+  vendors: readonly AiVendor[],
+): AiTarget {
   const url = new URL(endpoint.url);
   return {
     index,
@@ -51,7 +55,11 @@ export function compileAiTargets(endpoint: AiEndpoint, vendors: readonly AiVendo
 }
 
 /** The upstream path and query: base path + the client's path, base query + the client's query. */
-export function upstreamTarget(target: AiTarget, rest: string, query: string): { path: string; pathOnly: string } {
+export function upstreamTarget(
+  target: AiTarget,
+  rest: string,
+  query: string,
+): { path: string; pathOnly: string } {
   const pathOnly = `${target.basePath}${rest}`;
   const client = query.startsWith('?') ? query.slice(1) : query;
   const joined = [target.baseQuery, client].filter(Boolean).join('&');

@@ -3,7 +3,12 @@
  * defaults and a bundle's overrides (`VendorSpec`), the adapter each built-in type
  * registers, and the token figures read from a response.
  */
-import type { AiModelPrice, AiStreamUsage, AiVendorType, ValueLocation } from '../model/ai-vendor.js';
+import type {
+  AiModelPrice,
+  AiStreamUsage,
+  AiVendorType,
+  ValueLocation,
+} from '../model/ai-vendor.js';
 
 export type VendorType = AiVendorType;
 export type { AiModelPrice, AiStreamUsage, ValueLocation };
@@ -18,7 +23,13 @@ export interface TokenFigures {
 }
 
 export type TokenField = keyof TokenFigures;
-export const tokenFields: readonly TokenField[] = ['promptTokens', 'completionTokens', 'totalTokens', 'cachedTokens', 'reasoningTokens'];
+export const tokenFields: readonly TokenField[] = [
+  'promptTokens',
+  'completionTokens',
+  'totalTokens',
+  'cachedTokens',
+  'reasoningTokens',
+];
 
 /** A vendor with every field filled in: what the gateway acts on. */
 export interface VendorSpec {

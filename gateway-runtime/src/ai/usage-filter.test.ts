@@ -21,13 +21,23 @@ function run(input: string, cuts: number[] = []): string {
 function everyCut(input: string, expected: string): void {
   const length = Buffer.byteLength(input);
   for (let cut = 0; cut <= length; cut++) expect(run(input, [cut]), `cut at ${cut}`).toBe(expected);
-  expect(run(input, Array.from({ length }, (_, i) => i + 1)), 'byte by byte').toBe(expected);
+  expect(
+    run(
+      input,
+      Array.from({ length }, (_, i) => i + 1),
+    ),
+    'byte by byte',
+  ).toBe(expected);
 }
 
-const azureFirst = 'data: {"choices":[],"created":0,"id":"","model":"","prompt_filter_results":[{"prompt_index":0}]}\n\n';
-const content = 'data: {"id":"c","choices":[{"index":0,"delta":{"content":"Hi [] {\\"usage\\": 1}"}}],"usage":null}\n\n';
-const finish = 'data: {"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null}\n\n';
-const usage = 'data: {"id":"c","choices":[],"usage":{"prompt_tokens":15,"completion_tokens":78,"total_tokens":93}}\n\n';
+const azureFirst =
+  'data: {"choices":[],"created":0,"id":"","model":"","prompt_filter_results":[{"prompt_index":0}]}\n\n';
+const content =
+  'data: {"id":"c","choices":[{"index":0,"delta":{"content":"Hi [] {\\"usage\\": 1}"}}],"usage":null}\n\n';
+const finish =
+  'data: {"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null}\n\n';
+const usage =
+  'data: {"id":"c","choices":[],"usage":{"prompt_tokens":15,"completion_tokens":78,"total_tokens":93}}\n\n';
 const done = 'data: [DONE]\n\n';
 
 describe('InjectedUsageFilter', () => {
@@ -38,20 +48,29 @@ describe('InjectedUsageFilter', () => {
   it('keeps comments, CRLF framing and a usage object listed before choices', () => {
     const crlf = (s: string) => s.replace(/\n/g, '\r\n');
     const usageFirst = crlf('data: {"usage":{"total_tokens":3},"choices":[ ]}\n\n');
-    everyCut(': hello\n\n' + crlf(content) + ': ping\r\n' + usageFirst + crlf(done), ': hello\n\n' + crlf(content) + ': ping\r\n' + crlf(done));
+    everyCut(
+      ': hello\n\n' + crlf(content) + ': ping\r\n' + usageFirst + crlf(done),
+      ': hello\n\n' + crlf(content) + ': ping\r\n' + crlf(done),
+    );
   });
 
   it('keeps a usage chunk that also carries choices (Mistral), a null usage, and non-JSON data', () => {
-    const mistral = 'data: {"choices":[{"delta":{"content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":19}}\n\n';
+    const mistral =
+      'data: {"choices":[{"delta":{"content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":19}}\n\n';
     const nullUsage = 'data: {"choices":[],"usage":null}\n\n';
-    everyCut(mistral + nullUsage + 'data: not json\n\n' + done, mistral + nullUsage + 'data: not json\n\n' + done);
+    everyCut(
+      mistral + nullUsage + 'data: not json\n\n' + done,
+      mistral + nullUsage + 'data: not json\n\n' + done,
+    );
   });
 
   it('releases a content event as soon as its choices show an item, before the event ends', () => {
     const f = filter();
     const opening = 'data: {"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{';
     expect(Buffer.concat(f.push(Buffer.from(opening))).toString()).toBe(opening);
-    expect(Buffer.concat(f.push(Buffer.from('"delta":{}}]}\n\n'))).toString()).toBe('"delta":{}}]}\n\n');
+    expect(Buffer.concat(f.push(Buffer.from('"delta":{}}]}\n\n'))).toString()).toBe(
+      '"delta":{}}]}\n\n',
+    );
   });
 
   it('holds an event whose choices are empty until usage or its end decides it', () => {

@@ -26,7 +26,8 @@ type Dest = 'out' | 'held' | 'drop';
 /** The current event: undecided (held), content (forwarded) or the usage chunk (dropped). */
 type Fate = 'hold' | 'forward' | 'drop';
 
-const destOf = (fate: Fate | null): Dest => (fate === 'hold' ? 'held' : fate === 'drop' ? 'drop' : 'out');
+const destOf = (fate: Fate | null): Dest =>
+  fate === 'hold' ? 'held' : fate === 'drop' ? 'drop' : 'out';
 
 export class InjectedUsageFilter {
   private fate: Fate | null = null;
@@ -140,7 +141,12 @@ export class InjectedUsageFilter {
     this.crDest = dest;
     if (this.atLineStart && this.fate !== null) {
       // A blank line closes the event: an undecided one is decided now.
-      const outcome: Fate = this.fate === 'hold' ? (this.detector?.verdict === 'usage' ? 'drop' : 'forward') : this.fate;
+      const outcome: Fate =
+        this.fate === 'hold'
+          ? this.detector?.verdict === 'usage'
+            ? 'drop'
+            : 'forward'
+          : this.fate;
       if (this.fate === 'hold') this.after = outcome === 'forward' ? 'release' : 'discard';
       if (outcome === 'drop') this.dropped++;
       this.crDest = destOf(outcome);

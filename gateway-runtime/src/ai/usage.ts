@@ -15,7 +15,13 @@ import { collectStrings, numberFrom, stringFrom } from './json-path.js';
 import type { SseEvent } from './sse.js';
 import { tokenFields, type TokenFigures, type VendorSpec } from './types.js';
 
-const noFigures = (): TokenFigures => ({ promptTokens: null, completionTokens: null, totalTokens: null, cachedTokens: null, reasoningTokens: null });
+const noFigures = (): TokenFigures => ({
+  promptTokens: null,
+  completionTokens: null,
+  totalTokens: null,
+  cachedTokens: null,
+  reasoningTokens: null,
+});
 
 function headerNumber(headers: IncomingHttpHeaders, name: string): number | null {
   const raw = headers[name];

@@ -104,7 +104,10 @@ export function summarize(db: Db, query: SummaryQuery): SummaryResult {
     row.aiCost = round(row.aiCost, 9);
     rows.push(row);
   };
-  for (const r of statement.iterate(query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER) as IterableIterator<Row>) {
+  for (const r of statement.iterate(
+    query.from ?? 0,
+    query.to ?? Number.MAX_SAFE_INTEGER,
+  ) as IterableIterator<Row>) {
     if (!current || current.k !== r.k || current.b !== r.b) {
       finish();
       const row: SummaryRow = {

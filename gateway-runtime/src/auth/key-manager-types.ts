@@ -124,7 +124,9 @@ export interface ResolvedKeyManager {
 /** Fills in a key manager's defaults and drops any algorithm that is not asymmetric. */
 export function resolveKeyManager(km: KeyManager): ResolvedKeyManager {
   const defaults: KeyManagerDefaults = keyManagerDefaults[km.type];
-  const algorithms = (km.algorithms ?? defaults.algorithms).filter((alg) => ASYMMETRIC_ALGORITHMS.has(alg));
+  const algorithms = (km.algorithms ?? defaults.algorithms).filter((alg) =>
+    ASYMMETRIC_ALGORITHMS.has(alg),
+  );
   return {
     name: km.name,
     type: km.type,

@@ -10,13 +10,24 @@ export async function loadBundleFile(file: string): Promise<ParseBundleResult> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { ok: false, issues: [{ path: '(file)', message: `cannot read ${file}: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: `cannot read ${file}: ${(error as Error).message}` }],
+    };
   }
   let data: unknown;
   try {
     data = parseYaml(text, { prettyErrors: true });
   } catch (error) {
-    return { ok: false, issues: [{ path: '(file)', message: `${file} is not valid JSON or YAML: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '(file)',
+          message: `${file} is not valid JSON or YAML: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   return parseBundle(data);
 }

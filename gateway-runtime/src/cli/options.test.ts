@@ -5,13 +5,45 @@ describe('parseCliArgs', () => {
   it('applies the documented defaults', () => {
     expect(parseCliArgs([])).toEqual({
       ok: true,
-      options: { bundleFile: null, host: '127.0.0.1', port: 8280, https: null, adminHost: '127.0.0.1', adminPort: 9090, adminToken: null, dataDir: null, redis: null, help: false },
+      options: {
+        bundleFile: null,
+        host: '127.0.0.1',
+        port: 8280,
+        https: null,
+        adminHost: '127.0.0.1',
+        adminPort: 9090,
+        adminToken: null,
+        dataDir: null,
+        redis: null,
+        help: false,
+      },
     });
   });
 
   it('reads every flag, HTTPS defaulting to 8243, and the token from the environment', () => {
     const result = parseCliArgs(
-      ['--bundle', 'b.yaml', '--host', '0.0.0.0', '--port', '0', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--client-ca', 'ca.pem', '--admin-port', '9191', '--admin-host', '::1', '--data-dir', '/tmp/d', '--redis', 'redis://10.0.0.5:6380/2'],
+      [
+        '--bundle',
+        'b.yaml',
+        '--host',
+        '0.0.0.0',
+        '--port',
+        '0',
+        '--tls-cert',
+        'c.pem',
+        '--tls-key',
+        'k.pem',
+        '--client-ca',
+        'ca.pem',
+        '--admin-port',
+        '9191',
+        '--admin-host',
+        '::1',
+        '--data-dir',
+        '/tmp/d',
+        '--redis',
+        'redis://10.0.0.5:6380/2',
+      ],
       { PORTICO_ADMIN_TOKEN: 'from-env' },
     );
     expect(result).toEqual({
@@ -29,7 +61,9 @@ describe('parseCliArgs', () => {
         help: false,
       },
     });
-    expect(parseCliArgs(['--admin-token', 'flag'], { PORTICO_ADMIN_TOKEN: 'env' })).toMatchObject({ options: { adminToken: 'flag' } });
+    expect(parseCliArgs(['--admin-token', 'flag'], { PORTICO_ADMIN_TOKEN: 'env' })).toMatchObject({
+      options: { adminToken: 'flag' },
+    });
   });
 
   it.each([

@@ -44,7 +44,8 @@ export type ParseCliResult = { ok: true; options: CliOptions } | { ok: false; me
 
 function port(flag: string, value: string | undefined, fallback: number): number | string {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > 65535) return `--${flag} must be a port number from 0 to 65535, got "${value}"`;
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    return `--${flag} must be a port number from 0 to 65535, got "${value}"`;
   return Number(value);
 }
 
@@ -54,7 +55,10 @@ function isRedisUrl(value: string): boolean {
   return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
 }
 
-export function parseCliArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): ParseCliResult {
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+): ParseCliResult {
   let values;
   try {
     ({ values } = parseArgs({
@@ -83,12 +87,17 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   const trafficPort = port('port', values.port, 8280);
   const adminPort = port('admin-port', values['admin-port'], 9090);
   const httpsPort = port('https-port', values['https-port'], 8243);
-  for (const checked of [trafficPort, adminPort, httpsPort]) if (typeof checked === 'string') return { ok: false, message: checked };
+  for (const checked of [trafficPort, adminPort, httpsPort])
+    if (typeof checked === 'string') return { ok: false, message: checked };
 
   const cert = values['tls-cert'];
   const key = values['tls-key'];
-  if ((cert === undefined) !== (key === undefined)) return { ok: false, message: '--tls-cert and --tls-key go together' };
-  if (cert === undefined && (values['https-port'] !== undefined || values['client-ca'] !== undefined)) {
+  if ((cert === undefined) !== (key === undefined))
+    return { ok: false, message: '--tls-cert and --tls-key go together' };
+  if (
+    cert === undefined &&
+    (values['https-port'] !== undefined || values['client-ca'] !== undefined)
+  ) {
     return { ok: false, message: '--https-port and --client-ca need --tls-cert and --tls-key' };
   }
   for (const flag of ['bundle', 'host', 'admin-host', 'data-dir', 'admin-token'] as const) {
@@ -96,7 +105,10 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   }
   const redis = values.redis;
   if (redis !== undefined && !isRedisUrl(redis)) {
-    return { ok: false, message: `--redis must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379, got "${redis}"` };
+    return {
+      ok: false,
+      message: `--redis must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379, got "${redis}"`,
+    };
   }
   const token = values['admin-token'] ?? (env.PORTICO_ADMIN_TOKEN || undefined);
   return {
@@ -107,7 +119,12 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       port: trafficPort as number,
       https:
         cert !== undefined && key !== undefined
-          ? { port: httpsPort as number, certFile: cert, keyFile: key, clientCaFile: values['client-ca'] ?? null }
+          ? {
+              port: httpsPort as number,
+              certFile: cert,
+              keyFile: key,
+              clientCaFile: values['client-ca'] ?? null,
+            }
           : null,
       adminHost: values['admin-host'] ?? '127.0.0.1',
       adminPort: adminPort as number,

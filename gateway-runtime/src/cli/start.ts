@@ -46,7 +46,9 @@ export async function startFromOptions(
   if (options.bundleFile) {
     const loaded = await loadBundleFile(options.bundleFile);
     if (!loaded.ok) {
-      throw new StartError(`invalid bundle ${options.bundleFile}:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+      throw new StartError(
+        `invalid bundle ${options.bundleFile}:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+      );
     }
     bundle = loaded.bundle;
   }
@@ -55,7 +57,9 @@ export async function startFromOptions(
         port: options.https.port,
         cert: await readPem('--tls-cert', options.https.certFile),
         key: await readPem('--tls-key', options.https.keyFile),
-        ...(options.https.clientCaFile && { clientCa: await readPem('--client-ca', options.https.clientCaFile) }),
+        ...(options.https.clientCaFile && {
+          clientCa: await readPem('--client-ca', options.https.clientCaFile),
+        }),
       }
     : null;
   let gateway: Gateway;

@@ -4,7 +4,13 @@
  * objects, which derived deployments — subscription or denylist edits — share), so a
  * request only looks names up and builds its counter keys.
  */
-import { UNLIMITED, type Application, type Limit, type Policies, type TokenQuota } from '../model/bundle.js';
+import {
+  UNLIMITED,
+  type Application,
+  type Limit,
+  type Policies,
+  type TokenQuota,
+} from '../model/bundle.js';
 import { compileMatch, type Matcher } from './conditions.js';
 import { rateOf, type Rate } from './gcra.js';
 
@@ -53,7 +59,10 @@ export function periodMs(limit: Pick<Limit, 'unitTime' | 'timeUnit'>): number {
   return limit.unitTime * unitMs[limit.timeUnit];
 }
 
-function tokenRates(tokens: TokenQuota | null | undefined, limit: Limit | undefined): CompiledPlan['tokens'] {
+function tokenRates(
+  tokens: TokenQuota | null | undefined,
+  limit: Limit | undefined,
+): CompiledPlan['tokens'] {
   if (!tokens || !limit) return [];
   const window = periodMs(limit);
   const quotas: [TokenDimension, number | null | undefined][] = [
@@ -61,7 +70,9 @@ function tokenRates(tokens: TokenQuota | null | undefined, limit: Limit | undefi
     ['promptTokens', tokens.prompt],
     ['completionTokens', tokens.completion],
   ];
-  return quotas.flatMap(([dimension, quota]) => (quota === null || quota === undefined ? [] : [{ dimension, rate: rateOf(quota, window) }]));
+  return quotas.flatMap(([dimension, quota]) =>
+    quota === null || quota === undefined ? [] : [{ dimension, rate: rateOf(quota, window) }],
+  );
 }
 
 interface PlanLike {
@@ -76,7 +87,10 @@ function compilePlan(plan: PlanLike): CompiledPlan {
   const requests = plan.limit?.requests;
   return {
     name: plan.name,
-    requests: requests === null || requests === undefined || !plan.limit ? null : rateOf(requests, periodMs(plan.limit)),
+    requests:
+      requests === null || requests === undefined || !plan.limit
+        ? null
+        : rateOf(requests, periodMs(plan.limit)),
     burst: plan.burst ? rateOf(plan.burst.requests, unitMs[plan.burst.per]) : null,
     tokens: tokenRates(plan.tokens, plan.limit),
     hard: plan.stopOnQuotaReach !== false,
@@ -84,14 +98,20 @@ function compilePlan(plan: PlanLike): CompiledPlan {
 }
 
 function rateOfLimit(limit: Limit): Rate | null {
-  return limit.requests === null || limit.requests === undefined ? null : rateOf(limit.requests, periodMs(limit));
+  return limit.requests === null || limit.requests === undefined
+    ? null
+    : rateOf(limit.requests, periodMs(limit));
 }
 
 /** Compiles every policy of a bundle; `Unlimited` stays absent (no counter at all). */
 export function compileLimits(policies: Policies): CompiledLimits {
-  const plans = new Map(policies.subscription.filter((p) => p.name !== UNLIMITED).map((p) => [p.name, compilePlan(p)]));
+  const plans = new Map(
+    policies.subscription.filter((p) => p.name !== UNLIMITED).map((p) => [p.name, compilePlan(p)]),
+  );
   const applicationPolicies = new Map(
-    policies.application.filter((p) => p.name !== UNLIMITED).map((p) => [p.name, { ...compilePlan(p), hard: true }]),
+    policies.application
+      .filter((p) => p.name !== UNLIMITED)
+      .map((p) => [p.name, { ...compilePlan(p), hard: true }]),
   );
   const apiPolicies = new Map<string, CompiledApiPolicy>();
   for (const policy of policies.api) {
@@ -123,7 +143,11 @@ export function limitsOf(policies: Policies): CompiledLimits {
 export function applicationPoliciesOf(applications: Application[]): Map<string, string> {
   let map = byApplications.get(applications);
   if (!map) {
-    map = new Map(applications.flatMap((a) => (a.throttlingPolicy && a.throttlingPolicy !== UNLIMITED ? [[a.id, a.throttlingPolicy]] : [])));
+    map = new Map(
+      applications.flatMap((a) =>
+        a.throttlingPolicy && a.throttlingPolicy !== UNLIMITED ? [[a.id, a.throttlingPolicy]] : [],
+      ),
+    );
     byApplications.set(applications, map);
   }
   return map;

@@ -4,9 +4,21 @@ import { compileMatch, matchInput } from './conditions.js';
 
 type Match = Parameters<typeof compileMatch>[0];
 
-function matches(match: Match, request: FakeRequest = {}, claims?: Record<string, unknown>): boolean {
+function matches(
+  match: Match,
+  request: FakeRequest = {},
+  claims?: Record<string, unknown>,
+): boolean {
   const ctx = fakeContext(request);
-  if (claims) ctx.credential = { kind: 'jwt', applicationId: 'a', keyType: 'PRODUCTION', keyManager: 'km', subject: 'alice', claims };
+  if (claims)
+    ctx.credential = {
+      kind: 'jwt',
+      applicationId: 'a',
+      keyType: 'PRODUCTION',
+      keyManager: 'km',
+      subject: 'alice',
+      claims,
+    };
   return compileMatch(match)(matchInput(ctx));
 }
 
@@ -41,9 +53,23 @@ describe('conditional groups', () => {
   it('matches JWT claims: strings, numbers, arrays and dotted paths; never without a JWT', () => {
     expect(matches({ claim: { name: 'tier', value: 'gold' } }, {}, { tier: 'gold' })).toBe(true);
     expect(matches({ claim: { name: 'level', value: '3' } }, {}, { level: 3 })).toBe(true);
-    expect(matches({ claim: { name: 'groups', value: 'ops' } }, {}, { groups: ['dev', 'ops'] })).toBe(true);
-    expect(matches({ claim: { name: 'realm.roles', value: 'admin' } }, {}, { realm: { roles: ['admin'] } })).toBe(true);
-    expect(matches({ claim: { name: 'https://x.test/tier', value: 'gold' } }, {}, { 'https://x.test/tier': 'gold' })).toBe(true);
+    expect(
+      matches({ claim: { name: 'groups', value: 'ops' } }, {}, { groups: ['dev', 'ops'] }),
+    ).toBe(true);
+    expect(
+      matches(
+        { claim: { name: 'realm.roles', value: 'admin' } },
+        {},
+        { realm: { roles: ['admin'] } },
+      ),
+    ).toBe(true);
+    expect(
+      matches(
+        { claim: { name: 'https://x.test/tier', value: 'gold' } },
+        {},
+        { 'https://x.test/tier': 'gold' },
+      ),
+    ).toBe(true);
     expect(matches({ claim: { name: 'tier', value: 'gold' } }, {}, { tier: 'silver' })).toBe(false);
     expect(matches({ claim: { name: 'tier', value: 'gold' } })).toBe(false);
     expect(matches({ claim: { name: 'tier', value: 'gold' }, invert: true })).toBe(true);

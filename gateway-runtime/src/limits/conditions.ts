@@ -71,7 +71,11 @@ export function compileMatch(match: Match): Matcher {
   }
   if (match.claim) {
     const { name, value } = match.claim;
-    parts.push(({ ctx }) => ctx.credential?.kind === 'jwt' && claimMatches(claimValue(ctx.credential.claims, name), value));
+    parts.push(
+      ({ ctx }) =>
+        ctx.credential?.kind === 'jwt' &&
+        claimMatches(claimValue(ctx.credential.claims, name), value),
+    );
   }
   const invert = match.invert === true;
   return (input) => parts.every((part) => part(input)) !== invert;

@@ -8,7 +8,13 @@
  * counters, so quota used during the outage is not forgotten.
  */
 import type { Logger } from '../logger.js';
-import type { CounterStore, CounterValue, RateCharge, RateCheck, RateDecision } from '../stores/counter-store.js';
+import type {
+  CounterStore,
+  CounterValue,
+  RateCharge,
+  RateCheck,
+  RateDecision,
+} from '../stores/counter-store.js';
 import type { MemoryCounterStore } from '../stores/memory.js';
 import type { RedisCounterStore } from '../stores/redis.js';
 
@@ -16,7 +22,11 @@ import type { RedisCounterStore } from '../stores/redis.js';
  * ioredis emits connection errors as events (without a listener they would crash the
  * process), one per reconnection attempt: log the first of each outage only.
  */
-export function logErrorsOnce(client: RedisCounterStore['client'], logger: Logger, message: string): void {
+export function logErrorsOnce(
+  client: RedisCounterStore['client'],
+  logger: Logger,
+  message: string,
+): void {
   let logged = false;
   client.on('ready', () => (logged = false));
   client.on('error', (error: Error) => {
@@ -153,7 +163,10 @@ export class FailoverCounterStore implements CounterStore {
     try {
       await this.shared.mergeDebts(debts);
     } catch (error) {
-      this.options.logger.warn('could not push local counts to redis', { error: String(error), counters: debts.length });
+      this.options.logger.warn('could not push local counts to redis', {
+        error: String(error),
+        counters: debts.length,
+      });
     }
   }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { advance, evaluate, MAX_DENOM, rateOf, remaining, resetMs, type GcraState, type Rate } from './gcra.js';
+import {
+  advance,
+  evaluate,
+  MAX_DENOM,
+  rateOf,
+  remaining,
+  resetMs,
+  type GcraState,
+  type Rate,
+} from './gcra.js';
 
 /** Sends `count` requests at `now`, committing those that fit; returns how many fit. */
 function burst(state: { s: GcraState | null }, rate: Rate, now: number, count: number): number {
@@ -16,8 +25,21 @@ function burst(state: { s: GcraState | null }, rate: Rate, now: number, count: n
 
 describe('GCRA', () => {
   it('reduces N per T to integers: 3 per second is 333 1/3 ms', () => {
-    expect(rateOf(3, 1000)).toEqual({ limit: 3, periodMs: 1000, denom: 3, stepMs: 333, stepRem: 1, windowMs: 1000, windowFrac: 0 });
-    expect(rateOf(1000, 60_000)).toMatchObject({ denom: 1, stepMs: 60, stepRem: 0, windowMs: 60_000 });
+    expect(rateOf(3, 1000)).toEqual({
+      limit: 3,
+      periodMs: 1000,
+      denom: 3,
+      stepMs: 333,
+      stepRem: 1,
+      windowMs: 1000,
+      windowFrac: 0,
+    });
+    expect(rateOf(1000, 60_000)).toMatchObject({
+      denom: 1,
+      stepMs: 60,
+      stepRem: 0,
+      windowMs: 60_000,
+    });
   });
 
   it.each([
@@ -32,7 +54,8 @@ describe('GCRA', () => {
     const state = { s: null as GcraState | null };
     const count = Math.min(limit, 20_000);
     // Fill to `limit - count` by charging directly, then probe the boundary request by request.
-    if (limit > count) state.s = { ...advance({ ms: 0, frac: 0 }, rate, limit - count), denom: rate.denom };
+    if (limit > count)
+      state.s = { ...advance({ ms: 0, frac: 0 }, rate, limit - count), denom: rate.denom };
     expect(burst(state, rate, 0, count + 5)).toBe(count);
   });
 
@@ -40,7 +63,12 @@ describe('GCRA', () => {
     const prime = 16_777_259; // > 2^24 and prime: nothing reduces it
     const rate = rateOf(prime, 86_400_000);
     expect(rate.denom).toBe(MAX_DENOM);
-    const state = { s: { ...advance({ ms: 0, frac: 0 }, rate, prime - 10), denom: rate.denom } as GcraState | null };
+    const state = {
+      s: {
+        ...advance({ ms: 0, frac: 0 }, rate, prime - 10),
+        denom: rate.denom,
+      } as GcraState | null,
+    };
     expect(burst(state, rate, 0, 15)).toBe(10);
   });
 

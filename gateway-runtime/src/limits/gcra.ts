@@ -54,12 +54,27 @@ function gcd(a: bigint, b: bigint): bigint {
 
 /** Compiles `limit` units per `periodMs` (both whole numbers; a limit of 0 denies everything). */
 export function rateOf(limit: number, periodMs: number): Rate {
-  if (!Number.isSafeInteger(limit) || limit < 0 || !Number.isSafeInteger(periodMs) || periodMs <= 0) {
-    throw new RangeError(`a rate needs a whole limit >= 0 and a period > 0 ms, got ${limit} per ${periodMs} ms`);
+  if (
+    !Number.isSafeInteger(limit) ||
+    limit < 0 ||
+    !Number.isSafeInteger(periodMs) ||
+    periodMs <= 0
+  ) {
+    throw new RangeError(
+      `a rate needs a whole limit >= 0 and a period > 0 ms, got ${limit} per ${periodMs} ms`,
+    );
   }
   if (limit === 0) {
     // Nothing fits in a zero window: every request is over, and nothing is consumed.
-    return { limit: 0, periodMs, denom: 1, stepMs: periodMs, stepRem: 0, windowMs: 0, windowFrac: 0 };
+    return {
+      limit: 0,
+      periodMs,
+      denom: 1,
+      stepMs: periodMs,
+      stepRem: 0,
+      windowMs: 0,
+      windowFrac: 0,
+    };
   }
   // BigInt only here, at compile time: T·denom can pass 2^53 before the reduction.
   const n = BigInt(limit);
@@ -133,7 +148,12 @@ export interface GcraOutcome {
 }
 
 /** Evaluates a request of `cost` units against a counter at `now`; changes nothing. */
-export function evaluate(stored: GcraState | null | undefined, rate: Rate, cost: number, now: number): GcraOutcome {
+export function evaluate(
+  stored: GcraState | null | undefined,
+  rate: Rate,
+  cost: number,
+  now: number,
+): GcraOutcome {
   const floor: Tat = { ms: now, frac: 0 };
   const current = stored ? later(normalize(stored, rate), floor) : floor;
   const next = advance(current, rate, clampCost(cost, rate));
@@ -141,7 +161,8 @@ export function evaluate(stored: GcraState | null | undefined, rate: Rate, cost:
   const allowed = rate.limit > 0 && notAfter(next, limitAt);
   let retryAfterMs = 0;
   if (!allowed) {
-    retryAfterMs = rate.limit === 0 ? rate.periodMs : next.ms - limitAt.ms + (next.frac > limitAt.frac ? 1 : 0);
+    retryAfterMs =
+      rate.limit === 0 ? rate.periodMs : next.ms - limitAt.ms + (next.frac > limitAt.frac ? 1 : 0);
   }
   return { allowed, next, current, retryAfterMs };
 }
@@ -150,7 +171,11 @@ export function evaluate(stored: GcraState | null | undefined, rate: Rate, cost:
 export function remaining(tat: Tat, rate: Rate, now: number): number {
   if (rate.limit === 0) return 0;
   const step = rate.stepMs + rate.stepRem / rate.denom;
-  const free = now + rate.windowMs + rate.windowFrac / rate.denom - Math.max(now, tat.ms + tat.frac / rate.denom);
+  const free =
+    now +
+    rate.windowMs +
+    rate.windowFrac / rate.denom -
+    Math.max(now, tat.ms + tat.frac / rate.denom);
   // The epsilon absorbs float error at exact multiples; admission never uses this number.
   return Math.max(0, Math.min(rate.limit, Math.floor(free / step + 1e-9)));
 }

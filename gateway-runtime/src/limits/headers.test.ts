@@ -12,8 +12,20 @@ describe('RateLimit headers', () => {
     const base = { cost: 1, hard: true, consume: true };
     const headers = rateLimitHeaders(
       [
-        { ...base, key: 'a', rate: rateOf(20, 1000), label: 'subscription:Gold:burst', advertise: true },
-        { ...base, key: 'b', rate: rateOf(5000, 60_000), label: 'subscription:Gold:totalTokens', advertise: false },
+        {
+          ...base,
+          key: 'a',
+          rate: rateOf(20, 1000),
+          label: 'subscription:Gold:burst',
+          advertise: true,
+        },
+        {
+          ...base,
+          key: 'b',
+          rate: rateOf(5000, 60_000),
+          label: 'subscription:Gold:totalTokens',
+          advertise: false,
+        },
         { ...base, key: 'c', rate: rateOf(1000, 86_400_000), label: 'api:daily', advertise: true },
       ],
       [

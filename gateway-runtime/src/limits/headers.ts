@@ -19,14 +19,19 @@ export function sfString(value: string): string {
 }
 
 /** The two headers for the advertised checks, or null when there are none. */
-export function rateLimitHeaders(checks: readonly PlannedCheck[], results: readonly RateResult[]): Record<string, string> | null {
+export function rateLimitHeaders(
+  checks: readonly PlannedCheck[],
+  results: readonly RateResult[],
+): Record<string, string> | null {
   const policy: string[] = [];
   const state: string[] = [];
   checks.forEach((check, i) => {
     const result = results[i];
     if (!check.advertise || !result) return;
     const name = sfString(check.label);
-    policy.push(`${name};q=${check.rate.limit};w=${Math.max(1, Math.round(check.rate.periodMs / 1000))}`);
+    policy.push(
+      `${name};q=${check.rate.limit};w=${Math.max(1, Math.round(check.rate.periodMs / 1000))}`,
+    );
     state.push(`${name};r=${result.remaining};t=${Math.ceil(result.resetMs / 1000)}`);
   });
   if (policy.length === 0) return null;

@@ -20,10 +20,25 @@ const bundle = parsed(
     ],
     policies: {
       subscription: [
-        { name: 'AI', limit: { requests: null, unitTime: 1, timeUnit: 'min' }, tokens: { total: 1000, prompt: 600, completion: null } },
-        { name: 'Soft', limit: { requests: 100, unitTime: 1, timeUnit: 'min' }, tokens: { total: 100 }, stopOnQuotaReach: false },
+        {
+          name: 'AI',
+          limit: { requests: null, unitTime: 1, timeUnit: 'min' },
+          tokens: { total: 1000, prompt: 600, completion: null },
+        },
+        {
+          name: 'Soft',
+          limit: { requests: 100, unitTime: 1, timeUnit: 'min' },
+          tokens: { total: 100 },
+          stopOnQuotaReach: false,
+        },
       ],
-      application: [{ name: 'app-tokens', limit: { requests: null, unitTime: 1, timeUnit: 'hour' }, tokens: { total: 5000 } }],
+      application: [
+        {
+          name: 'app-tokens',
+          limit: { requests: null, unitTime: 1, timeUnit: 'hour' },
+          tokens: { total: 5000 },
+        },
+      ],
       api: [],
     },
   }),
@@ -44,9 +59,15 @@ function ctxOf(app: 'app-1' | 'app-2') {
   return ctx;
 }
 
-async function call(app: 'app-1' | 'app-2', usage: { prompt: number; completion: number; total: number }) {
+async function call(
+  app: 'app-1' | 'app-2',
+  usage: { prompt: number; completion: number; total: number },
+) {
   const ctx = ctxOf(app);
-  const outcome = await throttle(ctx, throttler, deployment).then(() => 'ok', () => ctx.throttledBy);
+  const outcome = await throttle(ctx, throttler, deployment).then(
+    () => 'ok',
+    () => ctx.throttledBy,
+  );
   if (outcome === 'ok') await chargeTokens(ctx, usage);
   return { outcome, ctx };
 }
@@ -70,7 +91,9 @@ describe('token quotas', () => {
   it('throttles on the first dimension over its quota (prompt here)', async () => {
     now += 120_000;
     expect((await call('app-1', { prompt: 650, completion: 0, total: 650 })).outcome).toBe('ok');
-    expect((await call('app-1', { prompt: 0, completion: 0, total: 0 })).outcome).toBe('subscription:AI:promptTokens');
+    expect((await call('app-1', { prompt: 0, completion: 0, total: 0 })).outcome).toBe(
+      'subscription:AI:promptTokens',
+    );
   });
 
   it('charges the application policy too, and it throttles across plans', async () => {
@@ -78,10 +101,14 @@ describe('token quotas', () => {
     // 5000 per hour drains about 83 a minute: six minutes of 1000 each leave it over.
     for (let i = 0; i < 6; i++) {
       now += 60_000;
-      expect((await call('app-1', { prompt: 0, completion: 1000, total: 1000 })).outcome).toBe('ok');
+      expect((await call('app-1', { prompt: 0, completion: 1000, total: 1000 })).outcome).toBe(
+        'ok',
+      );
     }
     now += 60_000;
-    expect((await call('app-1', { prompt: 0, completion: 0, total: 0 })).outcome).toBe('application:app-tokens:totalTokens');
+    expect((await call('app-1', { prompt: 0, completion: 0, total: 0 })).outcome).toBe(
+      'application:app-tokens:totalTokens',
+    );
   });
 
   it('lets a stopOnQuotaReach: false plan through over its token quota, marked', async () => {
@@ -93,7 +120,9 @@ describe('token quotas', () => {
 
   it('does nothing for a request without token quotas', async () => {
     const ctx = fakeContext();
-    await expect(chargeTokens(ctx, { prompt: 1, completion: 1, total: 2 })).resolves.toBeUndefined();
+    await expect(
+      chargeTokens(ctx, { prompt: 1, completion: 1, total: 2 }),
+    ).resolves.toBeUndefined();
     expect(hasTokenQuota(ctx)).toBe(false);
   });
 });

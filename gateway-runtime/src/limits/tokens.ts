@@ -34,7 +34,11 @@ const field: Record<TokenDimension, keyof TokenUsage> = {
 };
 
 /** Called by the throttle stage for an admitted request with token quotas. */
-export function rememberTokenCounters(ctx: RequestContext, store: CounterStore, counters: readonly TokenCounter[]): void {
+export function rememberTokenCounters(
+  ctx: RequestContext,
+  store: CounterStore,
+  counters: readonly TokenCounter[],
+): void {
   if (counters.length > 0) pending.set(ctx, { store, counters });
 }
 
@@ -55,7 +59,9 @@ export async function chargeTokens(ctx: RequestContext, usage: TokenUsage): Prom
   pending.delete(ctx);
   const charges = entry.counters.flatMap((counter) => {
     const cost = usage[field[counter.dimension]];
-    return Number.isFinite(cost) && cost > 0 ? [{ key: counter.key, rate: counter.rate, cost }] : [];
+    return Number.isFinite(cost) && cost > 0
+      ? [{ key: counter.key, rate: counter.rate, cost }]
+      : [];
   });
   if (charges.length === 0) return;
   await entry.store.charge(charges).catch(() => undefined);

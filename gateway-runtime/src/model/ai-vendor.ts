@@ -8,7 +8,14 @@
 import { z } from 'zod';
 import { name, strict } from './common.js';
 
-export const aiVendorTypes = ['openai', 'azure-openai', 'mistral', 'anthropic', 'openai-compatible', 'custom'] as const;
+export const aiVendorTypes = [
+  'openai',
+  'azure-openai',
+  'mistral',
+  'anthropic',
+  'openai-compatible',
+  'custom',
+] as const;
 
 /** A dotted JSON path: `usage.prompt_tokens`, `choices.*.delta.content` (`*`: every array item, a number: one item). */
 export const jsonPath = z
@@ -36,9 +43,12 @@ export const valueLocationSchema = strict({
   path: z.string().min(1, 'must be a non-empty string'),
   add: z.array(jsonPath).optional(),
 }).superRefine((location, ctx) => {
-  const issue = (message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path });
+  const issue = (message: string, path: string[]) =>
+    ctx.addIssue({ code: 'custom', message, path });
   if (location.from === 'body' && !jsonPath.safeParse(location.path).success) {
-    issue('must be a dotted JSON path such as usage.prompt_tokens or choices.*.delta.content', ['path']);
+    issue('must be a dotted JSON path such as usage.prompt_tokens or choices.*.delta.content', [
+      'path',
+    ]);
   }
   if (location.from === 'header' && !headerName.safeParse(location.path).success) {
     issue('must be an HTTP header name such as x-ratelimit-remaining-tokens', ['path']);
@@ -46,7 +56,8 @@ export const valueLocationSchema = strict({
   if (location.from === 'path' && !/^\/\S*\{model\}\S*$/.test(location.path)) {
     issue('must be a URL path pattern holding {model}, such as /deployments/{model}', ['path']);
   }
-  if (location.add && location.from !== 'body') issue('is only allowed when "from" is "body"', ['add']);
+  if (location.add && location.from !== 'body')
+    issue('is only allowed when "from" is "body"', ['add']);
 });
 
 /** One location, or several tried in order (a JSON body: the first found; a stream: the last event that has one). */
@@ -69,7 +80,9 @@ export const aiStreamUsageSchema = strict({
   /** The boolean field set to true in the request body. */
   field: jsonPath,
   /** Upstream paths (suffix match, e.g. `/chat/completions`) where the field is understood. */
-  paths: z.array(z.string().regex(/^\//, 'must start with "/"')).min(1, 'must list at least one path'),
+  paths: z
+    .array(z.string().regex(/^\//, 'must start with "/"'))
+    .min(1, 'must list at least one path'),
 });
 
 /** An AI vendor: built-in defaults by `type`; any field here overrides them. */
@@ -80,7 +93,10 @@ export const aiVendorSchema = strict({
   auth: strict({ header: headerName, prefix: z.string().optional() }).optional(),
   /** Headers sent upstream when the client did not send them (`anthropic-version`). */
   headers: z.record(headerName, z.string()).optional(),
-  model: strict({ request: valueLocationsSchema.optional(), response: valueLocationsSchema.optional() }).optional(),
+  model: strict({
+    request: valueLocationsSchema.optional(),
+    response: valueLocationsSchema.optional(),
+  }).optional(),
   usage: strict({
     promptTokens: valueLocationsSchema.optional(),
     completionTokens: valueLocationsSchema.optional(),
@@ -98,9 +114,18 @@ export const aiVendorSchema = strict({
 }).superRefine((vendor, ctx) => {
   if (vendor.type !== 'custom') return;
   // A custom vendor has no defaults to fall back on: say how to authenticate and where usage is.
-  if (!vendor.auth) ctx.addIssue({ code: 'custom', path: ['auth'], message: 'is required for a custom vendor: { header, prefix }' });
+  if (!vendor.auth)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['auth'],
+      message: 'is required for a custom vendor: { header, prefix }',
+    });
   if (!vendor.usage) {
-    ctx.addIssue({ code: 'custom', path: ['usage'], message: 'is required for a custom vendor: where promptTokens, completionTokens, ... sit' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['usage'],
+      message: 'is required for a custom vendor: where promptTokens, completionTokens, ... sit',
+    });
   }
 });
 

@@ -70,14 +70,22 @@ export const aiEndpointSchema = strict({
   [endpoint, ...(endpoint.fallbacks ?? [])].forEach((e, i) => {
     if (e.tokens && !e.limit) {
       const path = i === 0 ? ['tokens'] : ['fallbacks', i - 1, 'tokens'];
-      ctx.addIssue({ code: 'custom', path, message: 'needs a "limit" beside it: token limits count over its unitTime and timeUnit' });
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: 'needs a "limit" beside it: token limits count over its unitTime and timeUnit',
+      });
     }
   });
 });
 
-export const endpointSchema = z.discriminatedUnion('type', [httpEndpointSchema, sequenceEndpointSchema, aiEndpointSchema], {
-  error: 'must have a "type" of http, sequence or ai',
-});
+export const endpointSchema = z.discriminatedUnion(
+  'type',
+  [httpEndpointSchema, sequenceEndpointSchema, aiEndpointSchema],
+  {
+    error: 'must have a "type" of http, sequence or ai',
+  },
+);
 
 /** Production and sandbox endpoints; the credential's key type picks one. */
 export const endpointsSchema = strict({
@@ -104,7 +112,9 @@ export const mtlsCertificateSchema = strict({
  * manager. Present: only the methods it names.
  */
 export const securitySchema = strict({
-  apiKey: strict({ header: z.string().min(1).default('apikey') }).nullable().optional(),
+  apiKey: strict({ header: z.string().min(1).default('apikey') })
+    .nullable()
+    .optional(),
   oauth2: strict({
     /** Key manager names; `*` accepts every key manager of the bundle. */
     keyManagers: z.array(name).default(['*']),
@@ -130,7 +140,10 @@ export const apiSpecSchema = strict({
   name,
   version: z
     .string()
-    .regex(/^[A-Za-z0-9._~-]+$/, 'must be a single path segment (letters, digits, ".", "_", "~", "-")'),
+    .regex(
+      /^[A-Za-z0-9._~-]+$/,
+      'must be a single path segment (letters, digits, ".", "_", "~", "-")',
+    ),
   context: z
     .string()
     .regex(
@@ -155,8 +168,16 @@ export const apiSpecSchema = strict({
   plans: z.array(name).default([]),
   throttlingPolicy: name.nullable().optional(),
   /** Request body cap in bytes (413 above it); default 50 MiB. */
-  maxRequestBodyBytes: z.number().int('must be a whole number').positive('must be greater than 0').optional(),
-  mediation: strict({ request: mediationRef, response: mediationRef, fault: mediationRef }).optional(),
+  maxRequestBodyBytes: z
+    .number()
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .optional(),
+  mediation: strict({
+    request: mediationRef,
+    response: mediationRef,
+    fault: mediationRef,
+  }).optional(),
 });
 
 export type HttpMethod = z.infer<typeof httpMethod>;

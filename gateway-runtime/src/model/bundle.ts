@@ -19,7 +19,18 @@ export * from './sequences.js';
 export { keyType, UNLIMITED } from './common.js';
 
 /** JWT algorithms a key manager may allow; `none` and HMAC are never accepted. */
-export const jwtAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const jwtAlgorithms = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 
 const privateJwkMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
 
@@ -53,7 +64,12 @@ export const keyManagerSchema = strict({
   /** The claim that holds granted scopes (space-separated string or array). */
   scopesClaim: z.string().min(1).optional(),
   algorithms: z.array(z.enum(jwtAlgorithms)).min(1, 'must allow at least one algorithm').optional(),
-  clockSkewSec: z.number().int('must be a whole number').nonnegative('must be 0 or more').max(3600).optional(),
+  clockSkewSec: z
+    .number()
+    .int('must be a whole number')
+    .nonnegative('must be 0 or more')
+    .max(3600)
+    .optional(),
   /** Audiences accepted for every API that names this key manager (in addition to the API's). */
   audiences: z.array(z.string().min(1)).optional(),
 }).refine((km) => km.type !== 'resident' || km.jwksUrl !== undefined || km.jwks !== undefined, {
@@ -67,7 +83,11 @@ export const applicationKeySchema = strict({
   keyType,
   /** API keys as `sha256:<64 hex>` of the raw key; raw keys never enter a bundle. */
   apiKeyHashes: z
-    .array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 lowercase hex digits'))
+    .array(
+      z
+        .string()
+        .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 lowercase hex digits'),
+    )
     .default([]),
   /** The OAuth2 client id at `keyManager`. */
   consumerKey: z.string().min(1).optional(),
@@ -87,7 +107,13 @@ export const applicationSchema = strict({
   keys: z.array(applicationKeySchema).default([]),
 });
 
-export const subscriptionStatus = z.enum(['UNBLOCKED', 'BLOCKED', 'PROD_ONLY_BLOCKED', 'ON_HOLD', 'REJECTED']);
+export const subscriptionStatus = z.enum([
+  'UNBLOCKED',
+  'BLOCKED',
+  'PROD_ONLY_BLOCKED',
+  'ON_HOLD',
+  'REJECTED',
+]);
 
 /** An application's subscription to an API under a plan. */
 export const subscriptionSchema = strict({
@@ -109,9 +135,16 @@ export const denylistEntrySchema = strict({
   description: z.string().optional(),
 }).superRefine((entry, ctx) => {
   if (entry.type === 'IP' && !z.union([z.ipv4(), z.ipv6()]).safeParse(entry.value).success) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an IPv4 or IPv6 address for type IP' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: 'must be an IPv4 or IPv6 address for type IP',
+    });
   }
-  if (entry.type === 'IP_RANGE' && !z.union([z.cidrv4(), z.cidrv6()]).safeParse(entry.value).success) {
+  if (
+    entry.type === 'IP_RANGE' &&
+    !z.union([z.cidrv4(), z.cidrv6()]).safeParse(entry.value).success
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['value'],

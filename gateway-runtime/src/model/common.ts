@@ -13,7 +13,9 @@ export function strict<T extends z.core.$ZodLooseShape>(shape: T) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown field; allowed fields here: ${allowed}` : undefined,
+      issue.code === 'unrecognized_keys'
+        ? `unknown field; allowed fields here: ${allowed}`
+        : undefined,
   });
 }
 
@@ -30,7 +32,10 @@ export const keyType = z.enum(['PRODUCTION', 'SANDBOX']);
 /** An absolute http(s) URL. */
 export const httpUrl = z
   .string()
-  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an absolute http:// or https:// URL');
+  .refine(
+    (s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol),
+    'must be an absolute http:// or https:// URL',
+  );
 
 /** A positive whole number of milliseconds, at most one hour. */
 export const timeoutMs = z

@@ -13,7 +13,8 @@ export interface BundleIssue {
   message: string;
 }
 
-export type ParseBundleResult = { ok: true; bundle: GatewayBundle } | { ok: false; issues: BundleIssue[] };
+export type ParseBundleResult =
+  { ok: true; bundle: GatewayBundle } | { ok: false; issues: BundleIssue[] };
 
 /** Renders a zod path as `apis[0].security.oauth2`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -22,7 +23,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
     if (typeof segment === 'number') out += `[${segment}]`;
     else {
       const text = String(segment);
-      out += /^[A-Za-z_$][\w$-]*$/.test(text) ? (out ? `.${text}` : text) : `[${JSON.stringify(text)}]`;
+      out += /^[A-Za-z_$][\w$-]*$/.test(text)
+        ? out
+          ? `.${text}`
+          : text
+        : `[${JSON.stringify(text)}]`;
     }
   }
   return out || '(root)';
@@ -55,7 +60,8 @@ export function toBundleIssues(issues: readonly z.core.$ZodIssue[]): BundleIssue
   const out: BundleIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: issue.message });
+      for (const key of issue.keys)
+        out.push({ path: formatPath([...issue.path, key]), message: issue.message });
     } else if (
       issue.code === 'invalid_union' &&
       issue.errors.length > 0 &&
@@ -65,7 +71,12 @@ export function toBundleIssues(issues: readonly z.core.$ZodIssue[]): BundleIssue
       // A plain union: report the branch that got furthest rather than "invalid input".
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
       if (best.length === 0) out.push({ path: formatPath(issue.path), message: issue.message });
-      else out.push(...toBundleIssues(best.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }))));
+      else
+        out.push(
+          ...toBundleIssues(
+            best.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })),
+          ),
+        );
     } else {
       out.push({ path: formatPath(issue.path), message: messageFor(issue) });
     }
@@ -82,6 +93,9 @@ export function parseBundle(input: unknown): ParseBundleResult {
   } catch (error) {
     // Hostile input (throwing getters, proxies) must not crash a deploy endpoint.
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: '(root)', message: `could not be read as a bundle: ${detail}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(root)', message: `could not be read as a bundle: ${detail}` }],
+    };
   }
 }

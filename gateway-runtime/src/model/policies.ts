@@ -12,12 +12,22 @@ export const timeUnit = z.enum(['sec', 'min', 'hour', 'day', 'month', 'year']);
 /** A request budget per window: `requests` per `unitTime` `timeUnit`s. */
 export const limitSchema = strict({
   /** Requests allowed per window; null or absent means no request cap (a token-only plan). */
-  requests: z.number().int('must be a whole number').nonnegative('must be 0 or more').nullable().optional(),
+  requests: z
+    .number()
+    .int('must be a whole number')
+    .nonnegative('must be 0 or more')
+    .nullable()
+    .optional(),
   unitTime: z.number().int('must be a whole number').positive('must be greater than 0'),
   timeUnit,
 });
 
-const tokenCount = z.number().int('must be a whole number').nonnegative('must be 0 or more').nullable().optional();
+const tokenCount = z
+  .number()
+  .int('must be a whole number')
+  .nonnegative('must be 0 or more')
+  .nullable()
+  .optional();
 
 /** AI token quotas counted over the plan's `limit` window; null means no quota of that kind. */
 export const tokenQuotaSchema = strict({
@@ -60,11 +70,18 @@ export const subscriptionPolicySchema = strict({
   /** When false, requests over the limit pass and are only counted (billed). */
   stopOnQuotaReach: z.boolean().optional(),
   billing: billingSchema.optional(),
-}).refine((plan) => plan.limit !== undefined || !plan.tokens || Object.values(plan.tokens).every((q) => q === null || q === undefined), {
-  // Token quotas count over the plan's window; without one they would mean nothing.
-  message: 'is required when tokens sets a quota: token quotas count over the limit window (requests may be null)',
-  path: ['limit'],
-});
+}).refine(
+  (plan) =>
+    plan.limit !== undefined ||
+    !plan.tokens ||
+    Object.values(plan.tokens).every((q) => q === null || q === undefined),
+  {
+    // Token quotas count over the plan's window; without one they would mean nothing.
+    message:
+      'is required when tokens sets a quota: token quotas count over the limit window (requests may be null)',
+    path: ['limit'],
+  },
+);
 
 /** A policy shared by every subscription of one application. */
 export const applicationPolicySchema = strict({
@@ -75,13 +92,18 @@ export const applicationPolicySchema = strict({
   burst: burstSchema.nullable().optional(),
 });
 
-const nameValue = strict({ name: z.string().min(1, 'must be a non-empty string'), value: z.string() });
+const nameValue = strict({
+  name: z.string().min(1, 'must be a non-empty string'),
+  value: z.string(),
+});
 
 /** What a conditional group matches; every field it holds must match. */
 export const conditionMatchSchema = strict({
   ip: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }).optional(),
   ipRange: z
-    .union([z.cidrv4(), z.cidrv6()], { error: 'must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32' })
+    .union([z.cidrv4(), z.cidrv6()], {
+      error: 'must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32',
+    })
     .optional(),
   header: nameValue.optional(),
   query: nameValue.optional(),

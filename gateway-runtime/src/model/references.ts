@@ -17,7 +17,10 @@ const builtInVendors = ['openai', 'azure-openai', 'mistral', 'anthropic', 'opena
 function list(names: Iterable<string>): string {
   const all = [...names];
   if (all.length === 0) return 'a defined name, but none are defined';
-  const shown = all.slice(0, 10).map((n) => `"${n}"`).join(', ');
+  const shown = all
+    .slice(0, 10)
+    .map((n) => `"${n}"`)
+    .join(', ');
   return all.length > 10 ? `one of ${shown}, ...` : `one of ${shown}`;
 }
 
@@ -48,7 +51,8 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
   for (const [category, policies] of Object.entries(bundle.policies)) {
     const seen = new Set<string>();
     policies.forEach((p, i) => {
-      if (seen.has(p.name)) issue(['policies', category, i, 'name'], `duplicate policy name "${p.name}"`);
+      if (seen.has(p.name))
+        issue(['policies', category, i, 'name'], `duplicate policy name "${p.name}"`);
       seen.add(p.name);
     });
   }
@@ -62,10 +66,14 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
     }
     if (endpoint.type === 'ai') {
       const known = new Set([...vendors, ...builtInVendors]);
-      if (!known.has(endpoint.vendor)) issue([...path, 'vendor'], `names an unknown AI vendor; must be ${list(known)}`);
+      if (!known.has(endpoint.vendor))
+        issue([...path, 'vendor'], `names an unknown AI vendor; must be ${list(known)}`);
       endpoint.fallbacks?.forEach((fallback, i) => {
         if (!known.has(fallback.vendor)) {
-          issue([...path, 'fallbacks', i, 'vendor'], `names an unknown AI vendor; must be ${list(known)}`);
+          issue(
+            [...path, 'fallbacks', i, 'vendor'],
+            `names an unknown AI vendor; must be ${list(known)}`,
+          );
         }
       });
     }
@@ -75,37 +83,54 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
     const at = (...rest: Path): Path => ['apis', a, ...rest];
     const where = `${api.context}/${api.version}`;
     const other = contexts.get(where);
-    if (other !== undefined) issue(at('version'), `context ${api.context} version ${api.version} is already served by apis[${other}]`);
+    if (other !== undefined)
+      issue(
+        at('version'),
+        `context ${api.context} version ${api.version} is already served by apis[${other}]`,
+      );
     else contexts.set(where, a);
     if (api.isDefaultVersion) {
       const prior = defaults.get(api.context);
-      if (prior !== undefined) issue(at('isDefaultVersion'), `apis[${prior}] is already the default version of ${api.context}`);
+      if (prior !== undefined)
+        issue(
+          at('isDefaultVersion'),
+          `apis[${prior}] is already the default version of ${api.context}`,
+        );
       else defaults.set(api.context, a);
     }
     const operations = new Set<string>();
     api.operations.forEach((op, o) => {
       const key = `${op.method} ${op.target.replace(/\{[^}]*\}/g, '{}')}`;
-      if (operations.has(key)) issue(at('operations', o), `duplicate operation ${op.method} ${op.target}`);
+      if (operations.has(key))
+        issue(at('operations', o), `duplicate operation ${op.method} ${op.target}`);
       operations.add(key);
       if (op.throttlingPolicy && !apiPolicies.has(op.throttlingPolicy)) {
-        issue(at('operations', o, 'throttlingPolicy'), `names an unknown API policy; must be ${list(apiPolicies)}`);
+        issue(
+          at('operations', o, 'throttlingPolicy'),
+          `names an unknown API policy; must be ${list(apiPolicies)}`,
+        );
       }
     });
     if (api.throttlingPolicy && !apiPolicies.has(api.throttlingPolicy)) {
       issue(at('throttlingPolicy'), `names an unknown API policy; must be ${list(apiPolicies)}`);
     }
     api.plans.forEach((plan, p) => {
-      if (!plans.has(plan)) issue(at('plans', p), `names an unknown subscription plan; must be ${list(plans)}`);
+      if (!plans.has(plan))
+        issue(at('plans', p), `names an unknown subscription plan; must be ${list(plans)}`);
     });
     checkEndpoint(api.endpoints.production, at('endpoints', 'production'));
     checkEndpoint(api.endpoints.sandbox, at('endpoints', 'sandbox'));
     for (const flow of ['request', 'response', 'fault'] as const) {
       const ref = api.mediation?.[flow];
-      if (ref && !sequences.has(ref)) issue(at('mediation', flow), `names an unknown sequence; must be ${list(sequences)}`);
+      if (ref && !sequences.has(ref))
+        issue(at('mediation', flow), `names an unknown sequence; must be ${list(sequences)}`);
     }
     api.security?.oauth2?.keyManagers.forEach((km, k) => {
       if (km !== '*' && !keyManagers.has(km)) {
-        issue(at('security', 'oauth2', 'keyManagers', k), `names an unknown key manager; must be "*" or ${list(keyManagers)}`);
+        issue(
+          at('security', 'oauth2', 'keyManagers', k),
+          `names an unknown key manager; must be "*" or ${list(keyManagers)}`,
+        );
       }
     });
     const aliases = new Set<string>();
@@ -113,7 +138,8 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
       const certAt = at('security', 'mtls', 'certificates', c);
       if (aliases.has(cert.alias)) issue([...certAt, 'alias'], `duplicate alias "${cert.alias}"`);
       aliases.add(cert.alias);
-      if (cert.plan && !plans.has(cert.plan)) issue([...certAt, 'plan'], `names an unknown subscription plan; must be ${list(plans)}`);
+      if (cert.plan && !plans.has(cert.plan))
+        issue([...certAt, 'plan'], `names an unknown subscription plan; must be ${list(plans)}`);
     });
   });
 
@@ -124,7 +150,10 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
       key.apiKeyHashes.forEach((hash, h) => {
         const owner = apiKeyOwners.get(hash);
         if (owner !== undefined && owner !== `${app.id}/${key.keyType}`) {
-          issue(['applications', a, 'keys', k, 'apiKeyHashes', h], `this API key hash already belongs to ${owner}`);
+          issue(
+            ['applications', a, 'keys', k, 'apiKeyHashes', h],
+            `this API key hash already belongs to ${owner}`,
+          );
         }
         apiKeyOwners.set(hash, `${app.id}/${key.keyType}`);
       });
@@ -132,17 +161,26 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
         const pair = `${key.keyManager}\u0000${key.consumerKey}`;
         const owner = consumerKeyOwners.get(pair);
         if (owner !== undefined) {
-          issue(['applications', a, 'keys', k, 'consumerKey'], `consumer key "${key.consumerKey}" at ${key.keyManager} already belongs to ${owner}`);
+          issue(
+            ['applications', a, 'keys', k, 'consumerKey'],
+            `consumer key "${key.consumerKey}" at ${key.keyManager} already belongs to ${owner}`,
+          );
         }
         consumerKeyOwners.set(pair, `${app.id}/${key.keyType}`);
       }
     });
     if (app.throttlingPolicy && !appPolicies.has(app.throttlingPolicy)) {
-      issue(['applications', a, 'throttlingPolicy'], `names an unknown application policy; must be ${list(appPolicies)}`);
+      issue(
+        ['applications', a, 'throttlingPolicy'],
+        `names an unknown application policy; must be ${list(appPolicies)}`,
+      );
     }
     app.keys.forEach((key, k) => {
       if (key.keyManager !== undefined && !keyManagers.has(key.keyManager)) {
-        issue(['applications', a, 'keys', k, 'keyManager'], `names an unknown key manager; must be ${list(keyManagers)}`);
+        issue(
+          ['applications', a, 'keys', k, 'keyManager'],
+          `names an unknown key manager; must be ${list(keyManagers)}`,
+        );
       }
     });
   });
@@ -150,15 +188,21 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
   const pairs = new Set<string>();
   bundle.subscriptions.forEach((sub, s) => {
     const at = (field: string): Path => ['subscriptions', s, field];
-    if (!appIds.has(sub.applicationId)) issue(at('applicationId'), `names an unknown application; must be ${list(appIds)}`);
+    if (!appIds.has(sub.applicationId))
+      issue(at('applicationId'), `names an unknown application; must be ${list(appIds)}`);
     if (!apiIds.has(sub.apiId)) issue(at('apiId'), `names an unknown API; must be ${list(apiIds)}`);
-    if (!plans.has(sub.plan)) issue(at('plan'), `names an unknown subscription plan; must be ${list(plans)}`);
+    if (!plans.has(sub.plan))
+      issue(at('plan'), `names an unknown subscription plan; must be ${list(plans)}`);
     const api = bundle.apis.find((candidate) => candidate.id === sub.apiId);
     if (api && api.plans.length > 0 && plans.has(sub.plan) && !api.plans.includes(sub.plan)) {
       issue(at('plan'), `is not offered by API "${api.id}"; must be ${list(api.plans)}`);
     }
     const pair = `${sub.applicationId}\u0000${sub.apiId}`;
-    if (pairs.has(pair)) issue(at('apiId'), `application "${sub.applicationId}" is already subscribed to "${sub.apiId}"`);
+    if (pairs.has(pair))
+      issue(
+        at('apiId'),
+        `application "${sub.applicationId}" is already subscribed to "${sub.apiId}"`,
+      );
     pairs.add(pair);
   });
 }

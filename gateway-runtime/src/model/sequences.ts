@@ -10,7 +10,11 @@ import { httpUrl, name, strict, timeoutMs } from './common.js';
 const common = { id: z.string().min(1).optional() };
 
 const headerMap = z.record(z.string(), z.string());
-const status = z.number().int('must be a whole number').min(100, 'must be 100-599').max(599, 'must be 100-599');
+const status = z
+  .number()
+  .int('must be a whole number')
+  .min(100, 'must be 100-599')
+  .max(599, 'must be 100-599');
 
 export const logStep = strict({
   ...common,
@@ -18,11 +22,29 @@ export const logStep = strict({
   message: z.string(),
   level: z.enum(['debug', 'info', 'warn', 'error']).optional(),
 });
-export const setHeaderStep = strict({ ...common, type: z.literal('setHeader'), name: z.string().min(1), value: z.string() });
-export const removeHeaderStep = strict({ ...common, type: z.literal('removeHeader'), name: z.string().min(1) });
-export const setVariableStep = strict({ ...common, type: z.literal('setVariable'), name: z.string().min(1), value: z.string() });
+export const setHeaderStep = strict({
+  ...common,
+  type: z.literal('setHeader'),
+  name: z.string().min(1),
+  value: z.string(),
+});
+export const removeHeaderStep = strict({
+  ...common,
+  type: z.literal('removeHeader'),
+  name: z.string().min(1),
+});
+export const setVariableStep = strict({
+  ...common,
+  type: z.literal('setVariable'),
+  name: z.string().min(1),
+  value: z.string(),
+});
 /** Its expression's result becomes the message body. */
-export const transformStep = strict({ ...common, type: z.literal('transform'), expression: z.string().min(1) });
+export const transformStep = strict({
+  ...common,
+  type: z.literal('transform'),
+  expression: z.string().min(1),
+});
 
 /** An HTTP call whose `{ status, headers, body }` lands in `variable`. */
 export const callStep = strict({

@@ -11,8 +11,13 @@ import { route } from './route.js';
 const cert = Buffer.from('client-cert-der');
 const services: AuthServices = {
   byApiKey: (raw) =>
-    raw === 'good' ? { applicationId: 'app-1', keyType: 'PRODUCTION' } : raw === 'sand' ? { applicationId: 'app-1', keyType: 'SANDBOX' } : null,
-  byConsumerKey: (km, ck) => (km === 'idp' && ck === 'client-1' ? { applicationId: 'app-2', keyType: 'SANDBOX' } : null),
+    raw === 'good'
+      ? { applicationId: 'app-1', keyType: 'PRODUCTION' }
+      : raw === 'sand'
+        ? { applicationId: 'app-1', keyType: 'SANDBOX' }
+        : null,
+  byConsumerKey: (km, ck) =>
+    km === 'idp' && ck === 'client-1' ? { applicationId: 'app-2', keyType: 'SANDBOX' } : null,
   validateJwt: (token): Promise<JwtResult> => {
     const verified = (consumerKey: string | null, keyManager = 'idp'): JwtResult => ({
       ok: true,
@@ -30,9 +35,12 @@ const services: AuthServices = {
       audience: { ok: false, reason: 'AUDIENCE', description: 'wrong aud' },
       down: { ok: false, reason: 'KEY_MANAGER_UNAVAILABLE', description: 'down' },
     };
-    return Promise.resolve(table[token] ?? { ok: false, reason: 'INVALID', description: 'bad signature' });
+    return Promise.resolve(
+      table[token] ?? { ok: false, reason: 'INVALID', description: 'bad signature' },
+    );
   },
-  matchClientCertificate: (_certs, der) => (der.equals(cert) ? { alias: 'partner', keyType: 'SANDBOX', plan: 'Gold' } : null),
+  matchClientCertificate: (_certs, der) =>
+    der.equals(cert) ? { alias: 'partner', keyType: 'SANDBOX', plan: 'Gold' } : null,
   hasScopes: (required, granted) => required.every((s) => granted.includes(s)),
 };
 
@@ -50,9 +58,19 @@ const apis: ApiSpecInput[] = [
     id: 'mtls',
     context: '/mtls',
     operations: [],
-    security: { mtls: { mandatory: true, certificates: [{ alias: 'partner', keyType: 'SANDBOX', pem, plan: 'Gold' }] } },
+    security: {
+      mtls: {
+        mandatory: true,
+        certificates: [{ alias: 'partner', keyType: 'SANDBOX', pem, plan: 'Gold' }],
+      },
+    },
   }),
-  testApi('http://127.0.0.1:1', { id: 'keys-only', context: '/keys', operations: [], security: { apiKey: { header: 'apikey' } } }),
+  testApi('http://127.0.0.1:1', {
+    id: 'keys-only',
+    context: '/keys',
+    operations: [],
+    security: { apiKey: { header: 'apikey' } },
+  }),
 ];
 const deployment = compileDeployment(
   parsed(
@@ -101,7 +119,12 @@ describe('authenticate', () => {
 
   it('maps a verified JWT to its application through the consumer key', async () => {
     const ctx = await run({ url: '/svc/v1/items', headers: { authorization: 'Bearer valid' } });
-    expect(ctx.credential).toMatchObject({ kind: 'jwt', applicationId: 'app-2', keyType: 'SANDBOX', subject: 'alice' });
+    expect(ctx.credential).toMatchObject({
+      kind: 'jwt',
+      applicationId: 'app-2',
+      keyType: 'SANDBOX',
+      subject: 'alice',
+    });
     expect(ctx.subject).toBe('alice');
   });
 
@@ -113,17 +136,31 @@ describe('authenticate', () => {
     ['other', 'INVALID_CREDENTIALS', 401],
     ['down', 'KEY_MANAGER_UNAVAILABLE', 503],
   ])('rejects token %s with %s and error="invalid_token"', async (token, code, status) => {
-    const error = await failure({ url: '/svc/v1/items', headers: { authorization: `Bearer ${token}` } });
+    const error = await failure({
+      url: '/svc/v1/items',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(error.code).toBe(code);
     expect(error.status).toBe(status);
-    if (status === 401) expect(error.headers?.['www-authenticate']).toBe('Bearer realm="portico", error="invalid_token"');
+    if (status === 401)
+      expect(error.headers?.['www-authenticate']).toBe(
+        'Bearer realm="portico", error="invalid_token"',
+      );
   });
 
   it('answers 403 when the token lacks a scope, and for API keys on scoped operations', async () => {
-    const jwt = await failure({ method: 'POST', url: '/svc/v1/items', headers: { authorization: 'Bearer valid' } });
+    const jwt = await failure({
+      method: 'POST',
+      url: '/svc/v1/items',
+      headers: { authorization: 'Bearer valid' },
+    });
     expect(jwt.code).toBe('INSUFFICIENT_SCOPE');
     expect(jwt.status).toBe(403);
-    const key = await failure({ method: 'POST', url: '/svc/v1/items', headers: { 'x-key': 'good' } });
+    const key = await failure({
+      method: 'POST',
+      url: '/svc/v1/items',
+      headers: { 'x-key': 'good' },
+    });
     expect(key.code).toBe('INSUFFICIENT_SCOPE');
   });
 
@@ -139,22 +176,38 @@ describe('authenticate', () => {
 
   it('authenticates a registered client certificate on HTTPS, with its key type and plan', async () => {
     const ctx = await run({ url: '/mtls/v1/x', protocol: 'https', peer: { raw: cert } });
-    expect(ctx.credential).toEqual({ kind: 'certificate', alias: 'partner', keyType: 'SANDBOX', plan: 'Gold' });
+    expect(ctx.credential).toEqual({
+      kind: 'certificate',
+      alias: 'partner',
+      keyType: 'SANDBOX',
+      plan: 'Gold',
+    });
     expect(ctx.plan).toBe('Gold');
   });
 
   it('requires a registered certificate when mTLS is mandatory', async () => {
-    expect((await failure({ url: '/mtls/v1/x', protocol: 'https' })).code).toBe('CLIENT_CERTIFICATE_REQUIRED');
-    expect((await failure({ url: '/mtls/v1/x', protocol: 'https', peer: { raw: Buffer.from('other') } })).code).toBe(
+    expect((await failure({ url: '/mtls/v1/x', protocol: 'https' })).code).toBe(
       'CLIENT_CERTIFICATE_REQUIRED',
     );
+    expect(
+      (await failure({ url: '/mtls/v1/x', protocol: 'https', peer: { raw: Buffer.from('other') } }))
+        .code,
+    ).toBe('CLIENT_CERTIFICATE_REQUIRED');
     // Plain HTTP never carries a certificate.
-    expect((await failure({ url: '/mtls/v1/x', peer: { raw: cert } })).code).toBe('CLIENT_CERTIFICATE_REQUIRED');
+    expect((await failure({ url: '/mtls/v1/x', peer: { raw: cert } })).code).toBe(
+      'CLIENT_CERTIFICATE_REQUIRED',
+    );
   });
 
   it('requires the chain to verify when a client CA is configured', async () => {
-    const ctx = fakeContext({ url: '/mtls/v1/x', protocol: 'https', peer: { raw: cert, authorized: false } });
+    const ctx = fakeContext({
+      url: '/mtls/v1/x',
+      protocol: 'https',
+      peer: { raw: cert, authorized: false },
+    });
     route(ctx, deployment.routes);
-    await expect(authenticate(ctx, services, { clientCaConfigured: true })).rejects.toMatchObject({ code: 'CLIENT_CERTIFICATE_REQUIRED' });
+    await expect(authenticate(ctx, services, { clientCaConfigured: true })).rejects.toMatchObject({
+      code: 'CLIENT_CERTIFICATE_REQUIRED',
+    });
   });
 });

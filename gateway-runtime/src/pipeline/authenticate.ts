@@ -27,13 +27,19 @@ export interface CompiledSecurity {
 export interface AuthServices {
   byApiKey(raw: string): CredentialOwner | null;
   byConsumerKey(keyManager: string, consumerKey: string): CredentialOwner | null;
-  validateJwt(token: string, options: { audiences?: string[]; keyManagers?: string[] }): Promise<JwtResult>;
+  validateJwt(
+    token: string,
+    options: { audiences?: string[]; keyManagers?: string[] },
+  ): Promise<JwtResult>;
   matchClientCertificate(certificates: MtlsCertificate[], peerDer: Buffer): CertificateMatch | null;
   hasScopes(required: string[], granted: string[]): boolean;
 }
 
 export function compileSecurity(spec: ApiSpec): CompiledSecurity {
-  const security = spec.security ?? { apiKey: { header: 'apikey' }, oauth2: { keyManagers: ['*'] } };
+  const security = spec.security ?? {
+    apiKey: { header: 'apikey' },
+    oauth2: { keyManagers: ['*'] },
+  };
   const oauth2 = security.oauth2;
   const mtls = security.mtls;
   return {
@@ -45,7 +51,10 @@ export function compileSecurity(spec: ApiSpec): CompiledSecurity {
           audiences: oauth2.audiences,
         }
       : null,
-    mtls: mtls && (mtls.mandatory || mtls.certificates.length > 0) ? { mandatory: mtls.mandatory, certificates: mtls.certificates } : null,
+    mtls:
+      mtls && (mtls.mandatory || mtls.certificates.length > 0)
+        ? { mandatory: mtls.mandatory, certificates: mtls.certificates }
+        : null,
   };
 }
 
@@ -57,7 +66,10 @@ function unauthorized(code: ErrorCode, description: string, tokenPresented: bool
   });
 }
 
-const jwtFailure: Record<Exclude<Extract<JwtResult, { ok: false }>['reason'], 'SCOPE'>, ErrorCode> = {
+const jwtFailure: Record<
+  Exclude<Extract<JwtResult, { ok: false }>['reason'], 'SCOPE'>,
+  ErrorCode
+> = {
   MISSING: 'MISSING_CREDENTIALS',
   INVALID: 'INVALID_CREDENTIALS',
   EXPIRED: 'TOKEN_EXPIRED',
@@ -73,7 +85,8 @@ function peerDer(ctx: RequestContext, requireAuthorized: boolean): Buffer | null
   const socket = ctx.req.socket as TLSSocket;
   let der = peerCertificates.get(socket);
   if (der === undefined) {
-    const cert = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate(true) : null;
+    const cert =
+      typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate(true) : null;
     der = cert && cert.raw ? cert.raw : null;
     peerCertificates.set(socket, der);
   }
@@ -94,7 +107,11 @@ export interface AuthenticateOptions {
 }
 
 /** The authenticate stage. */
-export async function authenticate(ctx: RequestContext, services: AuthServices, options: AuthenticateOptions): Promise<void> {
+export async function authenticate(
+  ctx: RequestContext,
+  services: AuthServices,
+  options: AuthenticateOptions,
+): Promise<void> {
   const api = ctx.api;
   const operation = ctx.operation;
   if (!api || !operation) return;
@@ -109,7 +126,12 @@ export async function authenticate(ctx: RequestContext, services: AuthServices, 
     const der = peerDer(ctx, options.clientCaConfigured);
     const match = der ? services.matchClientCertificate(security.mtls.certificates, der) : null;
     if (match) {
-      ctx.credential = { kind: 'certificate', alias: match.alias, keyType: match.keyType, plan: match.plan };
+      ctx.credential = {
+        kind: 'certificate',
+        alias: match.alias,
+        keyType: match.keyType,
+        plan: match.plan,
+      };
       ctx.keyType = match.keyType;
       ctx.plan = match.plan;
       return;
@@ -117,7 +139,9 @@ export async function authenticate(ctx: RequestContext, services: AuthServices, 
     if (security.mtls.mandatory) {
       throw unauthorized(
         'CLIENT_CERTIFICATE_REQUIRED',
-        der ? 'The client certificate is not registered for this API' : 'Connect over HTTPS with a registered client certificate',
+        der
+          ? 'The client certificate is not registered for this API'
+          : 'Connect over HTTPS with a registered client certificate',
         false,
       );
     }
@@ -131,9 +155,16 @@ export async function authenticate(ctx: RequestContext, services: AuthServices, 
       const owner = services.byApiKey(key);
       if (!owner) throw unauthorized('INVALID_CREDENTIALS', 'The API key is not valid', false);
       if (operation.scopes.length > 0) {
-        throw new GatewayError('INSUFFICIENT_SCOPE', `This operation requires scopes (${operation.scopes.join(' ')}); use an OAuth2 token`);
+        throw new GatewayError(
+          'INSUFFICIENT_SCOPE',
+          `This operation requires scopes (${operation.scopes.join(' ')}); use an OAuth2 token`,
+        );
       }
-      ctx.credential = { kind: 'apiKey', applicationId: owner.applicationId, keyType: owner.keyType };
+      ctx.credential = {
+        kind: 'apiKey',
+        applicationId: owner.applicationId,
+        keyType: owner.keyType,
+      };
       ctx.applicationId = owner.applicationId;
       ctx.keyType = owner.keyType;
       return;
@@ -142,10 +173,17 @@ export async function authenticate(ctx: RequestContext, services: AuthServices, 
 
   const token = security.oauth2 ? bearerToken(headers.authorization) : null;
   if (!token || !security.oauth2) {
-    const expected = [security.apiKeyHeader && `an API key in the "${security.apiKeyHeader}" header`, security.oauth2 && 'a bearer token']
+    const expected = [
+      security.apiKeyHeader && `an API key in the "${security.apiKeyHeader}" header`,
+      security.oauth2 && 'a bearer token',
+    ]
       .filter(Boolean)
       .join(' or ');
-    throw unauthorized('MISSING_CREDENTIALS', expected ? `Send ${expected}` : 'This API accepts no credential', false);
+    throw unauthorized(
+      'MISSING_CREDENTIALS',
+      expected ? `Send ${expected}` : 'This API accepts no credential',
+      false,
+    );
   }
   const { audiences, keyManagerNames } = security.oauth2;
   const result = await services.validateJwt(token, {
@@ -157,16 +195,31 @@ export async function authenticate(ctx: RequestContext, services: AuthServices, 
     throw unauthorized(jwtFailure[result.reason], result.description, true);
   }
   if (security.oauth2.keyManagers && !security.oauth2.keyManagers.has(result.keyManager)) {
-    throw unauthorized('INVALID_CREDENTIALS', `Tokens of key manager "${result.keyManager}" are not accepted by this API`, true);
+    throw unauthorized(
+      'INVALID_CREDENTIALS',
+      `Tokens of key manager "${result.keyManager}" are not accepted by this API`,
+      true,
+    );
   }
-  const owner = result.consumerKey === null ? null : services.byConsumerKey(result.keyManager, result.consumerKey);
+  const owner =
+    result.consumerKey === null
+      ? null
+      : services.byConsumerKey(result.keyManager, result.consumerKey);
   if (!owner) {
-    throw unauthorized('UNKNOWN_APPLICATION', 'The token was issued to a client that is no application of this gateway', true);
+    throw unauthorized(
+      'UNKNOWN_APPLICATION',
+      'The token was issued to a client that is no application of this gateway',
+      true,
+    );
   }
   if (!services.hasScopes(operation.scopes, result.scopes)) {
-    throw new GatewayError('INSUFFICIENT_SCOPE', `The token lacks a required scope (${operation.scopes.join(' ')})`, {
-      'www-authenticate': `${challenge}, error="insufficient_scope", scope="${operation.scopes.join(' ')}"`,
-    });
+    throw new GatewayError(
+      'INSUFFICIENT_SCOPE',
+      `The token lacks a required scope (${operation.scopes.join(' ')})`,
+      {
+        'www-authenticate': `${challenge}, error="insufficient_scope", scope="${operation.scopes.join(' ')}"`,
+      },
+    );
   }
   ctx.credential = {
     kind: 'jwt',

@@ -13,7 +13,14 @@ import type { CompiledApi, CompiledOperation } from './route.js';
 export type Credential =
   | { kind: 'anonymous' }
   | { kind: 'apiKey'; applicationId: string; keyType: KeyType }
-  | { kind: 'jwt'; applicationId: string; keyType: KeyType; keyManager: string; subject: string | null; claims: Record<string, unknown> }
+  | {
+      kind: 'jwt';
+      applicationId: string;
+      keyType: KeyType;
+      keyManager: string;
+      subject: string | null;
+      claims: Record<string, unknown>;
+    }
   | { kind: 'certificate'; alias: string; keyType: KeyType; plan: string | null };
 
 export interface RequestContext {

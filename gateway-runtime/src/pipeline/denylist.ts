@@ -17,7 +17,12 @@ export interface DenylistIndex {
 }
 
 export function compileDenylist(entries: DenylistEntry[]): DenylistIndex {
-  const index: DenylistIndex = { apis: new Set(), applications: new Set(), users: new Set(), addresses: null };
+  const index: DenylistIndex = {
+    apis: new Set(),
+    applications: new Set(),
+    users: new Set(),
+    addresses: null,
+  };
   for (const entry of entries) {
     if (!entry.enabled) continue;
     switch (entry.type) {
@@ -55,7 +60,11 @@ function blockedAddress(list: BlockList, ip: string): boolean {
 export function denyBeforeAuth(ctx: RequestContext, index: DenylistIndex): void {
   // An API entry names the API by id or, as WSO2 does, by `context/version` (`/petstore/1.0.0`).
   const spec = ctx.api?.spec;
-  if (spec && index.apis.size > 0 && (index.apis.has(spec.id) || index.apis.has(`${spec.context}/${spec.version}`))) {
+  if (
+    spec &&
+    index.apis.size > 0 &&
+    (index.apis.has(spec.id) || index.apis.has(`${spec.context}/${spec.version}`))
+  ) {
     throw new GatewayError('DENYLISTED', `API ${spec.id} is blocked`);
   }
   if (index.addresses && blockedAddress(index.addresses, ctx.clientIp)) {

@@ -30,7 +30,13 @@ import type { HttpMethod } from '../model/bundle.js';
 import type { CounterStore } from '../stores/counter-store.js';
 import type { SecretStore } from '../stores/secret-store.js';
 import type { RequestContext } from './context.js';
-import { downstreamHeaders, tooLarge, upstreamError, upstreamHeaders, type CompiledEndpoint } from './endpoint.js';
+import {
+  downstreamHeaders,
+  tooLarge,
+  upstreamError,
+  upstreamHeaders,
+  type CompiledEndpoint,
+} from './endpoint.js';
 
 export type CompiledAiEndpoint = Extract<CompiledEndpoint, { type: 'ai' }>;
 
@@ -50,9 +56,15 @@ const clientCredentials = ['authorization', 'api-key', 'x-api-key'];
 const worthRetrying = (status: number) => status === 429 || status >= 500;
 
 /** The headers sent to the vendor. */
-export function aiUpstreamHeaders(ctx: RequestContext, spec: VendorSpec, key: string | null, bodyLength: number): Record<string, string | string[]> {
+export function aiUpstreamHeaders(
+  ctx: RequestContext,
+  spec: VendorSpec,
+  key: string | null,
+  bodyLength: number,
+): Record<string, string | string[]> {
   const headers = upstreamHeaders(ctx);
-  for (const name of [...clientCredentials, spec.auth.header, 'content-length', 'accept-encoding']) delete headers[name];
+  for (const name of [...clientCredentials, spec.auth.header, 'content-length', 'accept-encoding'])
+    delete headers[name];
   for (const [name, value] of Object.entries(spec.headers)) headers[name] ??= value;
   if (key !== null) headers[spec.auth.header] = `${spec.auth.prefix}${key}`;
   // Usage is read from the body as it passes: it must come uncompressed.
@@ -124,7 +136,11 @@ interface Served {
 }
 
 /** Proxies one request to an AI endpoint (with fallbacks) and meters its tokens. */
-export async function proxyAi(ctx: RequestContext, endpoint: CompiledAiEndpoint, rt: AiProxyRuntime): Promise<void> {
+export async function proxyAi(
+  ctx: RequestContext,
+  endpoint: CompiledAiEndpoint,
+  rt: AiProxyRuntime,
+): Promise<void> {
   const { req, res } = ctx;
   const apiId = ctx.api?.spec.id ?? '';
   // Production and sandbox endpoints have budgets of their own.
@@ -140,10 +156,17 @@ export async function proxyAi(ctx: RequestContext, endpoint: CompiledAiEndpoint,
     if (!served.metered) return;
     const usage = served.tracker.toUsage(ending, served.target.index);
     ctx.ai = usage;
-    const figures = { prompt: usage.promptTokens ?? 0, completion: usage.completionTokens ?? 0, total: usage.totalTokens ?? 0 };
-    chargeTokens(ctx, figures).catch((error: unknown) => rt.logger.warn('token charge failed', { error: String(error) }));
+    const figures = {
+      prompt: usage.promptTokens ?? 0,
+      completion: usage.completionTokens ?? 0,
+      total: usage.totalTokens ?? 0,
+    };
+    chargeTokens(ctx, figures).catch((error: unknown) =>
+      rt.logger.warn('token charge failed', { error: String(error) }),
+    );
     const { limit, label } = served.target;
-    if (limit && rt.counters) void chargeBackend(rt.counters, apiId, `${keyType}:${label}`, limit, usage);
+    if (limit && rt.counters)
+      void chargeBackend(rt.counters, apiId, `${keyType}:${label}`, limit, usage);
   };
   // Before the handler's own listener, so the analytics event it records carries the usage.
   res.prependOnceListener('close', () => {
@@ -167,19 +190,31 @@ export async function proxyAi(ctx: RequestContext, endpoint: CompiledAiEndpoint,
     ctx.ai = unmetered(spec, model, target.index);
 
     if (target.limit && rt.counters) {
-      const waitMs = await admitBackend(rt.counters, apiId, `${keyType}:${target.label}`, target.limit);
+      const waitMs = await admitBackend(
+        rt.counters,
+        apiId,
+        `${keyType}:${target.label}`,
+        target.limit,
+      );
       if (waitMs !== null) {
         throttledBy = `backend:${keyType}:${target.label}`;
-        lastError = new GatewayError('THROTTLED', `Over the backend limit of the ${target.label} AI endpoint`, {
-          'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
-        });
+        lastError = new GatewayError(
+          'THROTTLED',
+          `Over the backend limit of the ${target.label} AI endpoint`,
+          {
+            'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
+          },
+        );
         continue;
       }
     }
     const key = target.secretRef === null ? null : (rt.secrets?.get(target.secretRef) ?? null);
     if (target.secretRef !== null && key === null) {
       rt.logger.warn('AI vendor key secret is not set', { secret: target.secretRef });
-      lastError = new GatewayError('BACKEND_UNREACHABLE', `The vendor key secret "${target.secretRef}" is not set (PUT /admin/v1/secrets/${target.secretRef})`);
+      lastError = new GatewayError(
+        'BACKEND_UNREACHABLE',
+        `The vendor key secret "${target.secretRef}" is not set (PUT /admin/v1/secrets/${target.secretRef})`,
+      );
       continue;
     }
 
@@ -204,7 +239,10 @@ export async function proxyAi(ctx: RequestContext, endpoint: CompiledAiEndpoint,
     }
     if (worthRetrying(response.statusCode) && !last) {
       response.body.dump().catch(() => undefined);
-      lastError = new GatewayError('BACKEND_UNREACHABLE', `The ${target.label} AI endpoint answered ${response.statusCode}`);
+      lastError = new GatewayError(
+        'BACKEND_UNREACHABLE',
+        `The ${target.label} AI endpoint answered ${response.statusCode}`,
+      );
       continue;
     }
     const iterator = (response.body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
@@ -218,7 +256,18 @@ export async function proxyAi(ctx: RequestContext, endpoint: CompiledAiEndpoint,
     }
     const tracker = new UsageTracker(spec, model, promptText(spec, request));
     served = { tracker, target, metered: response.statusCode < 400 };
-    await stream(ctx, { response, iterator, first, tracker, target, injectedUsage: prepared.injectedUsage, started, served, finish, controller });
+    await stream(ctx, {
+      response,
+      iterator,
+      first,
+      tracker,
+      target,
+      injectedUsage: prepared.injectedUsage,
+      started,
+      served,
+      finish,
+      controller,
+    });
     return;
   }
   if (called) ctx.backendLatencyMs = performance.now() - started;

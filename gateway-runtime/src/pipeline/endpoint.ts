@@ -34,12 +34,20 @@ export interface CompiledEndpoints {
 }
 
 /** Compiles an endpoint; AI endpoints resolve their vendors against the bundle's `aiVendors`. */
-export function compileEndpoint(endpoint: Endpoint | null | undefined, aiVendors: readonly AiVendor[] = []): CompiledEndpoint | null {
+export function compileEndpoint(
+  endpoint: Endpoint | null | undefined,
+  aiVendors: readonly AiVendor[] = [],
+): CompiledEndpoint | null {
   if (!endpoint) return null;
   switch (endpoint.type) {
     case 'http': {
       const url = new URL(endpoint.url);
-      return { type: 'http', origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), timeoutMs: endpoint.timeoutMs };
+      return {
+        type: 'http',
+        origin: url.origin,
+        basePath: url.pathname.replace(/\/+$/, ''),
+        timeoutMs: endpoint.timeoutMs,
+      };
     }
     case 'sequence':
       return { type: 'sequence', sequence: endpoint.sequence };
@@ -72,7 +80,10 @@ const notForwarded = new Set([...hopByHop, 'host', 'expect']);
 
 function connectionTokens(value: string | string[] | undefined): string[] {
   if (!value) return [];
-  return (Array.isArray(value) ? value.join(',') : value).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  return (Array.isArray(value) ? value.join(',') : value)
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** The headers sent to the backend. */
@@ -80,7 +91,8 @@ export function upstreamHeaders(ctx: RequestContext): Record<string, string | st
   const incoming = ctx.req.headers;
   const drop = new Set(connectionTokens(incoming.connection));
   const credential = ctx.credential;
-  if (credential?.kind === 'apiKey' && ctx.api?.security.apiKeyHeader) drop.add(ctx.api.security.apiKeyHeader);
+  if (credential?.kind === 'apiKey' && ctx.api?.security.apiKeyHeader)
+    drop.add(ctx.api.security.apiKeyHeader);
   if (credential?.kind === 'jwt') drop.add('authorization');
   const out: Record<string, string | string[]> = {};
   for (const name of Object.keys(incoming)) {
@@ -89,7 +101,9 @@ export function upstreamHeaders(ctx: RequestContext): Record<string, string | st
     out[name] = value;
   }
   const prior = incoming['x-forwarded-for'];
-  out['x-forwarded-for'] = prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${ctx.clientIp}` : ctx.clientIp;
+  out['x-forwarded-for'] = prior
+    ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${ctx.clientIp}`
+    : ctx.clientIp;
   out['x-forwarded-proto'] = ctx.protocol;
   if (incoming.host) out['x-forwarded-host'] = incoming.host;
   out['x-request-id'] = ctx.requestId;
@@ -133,11 +147,17 @@ async function* limited(source: Readable, limit: number): AsyncGenerator<Buffer>
 
 /** 413 for a body over the API's limit; the connection closes, the rest of the body is not read. */
 export function tooLarge(limit: number): GatewayError {
-  return new GatewayError('REQUEST_TOO_LARGE', `The request body exceeds ${limit} bytes`, { connection: 'close' });
+  return new GatewayError('REQUEST_TOO_LARGE', `The request body exceeds ${limit} bytes`, {
+    connection: 'close',
+  });
 }
 
 /** Proxies the request to an HTTP endpoint and streams the response back. */
-export async function proxy(ctx: RequestContext, endpoint: Extract<CompiledEndpoint, { type: 'http' }>, dispatcher: Dispatcher): Promise<void> {
+export async function proxy(
+  ctx: RequestContext,
+  endpoint: Extract<CompiledEndpoint, { type: 'http' }>,
+  dispatcher: Dispatcher,
+): Promise<void> {
   const { req, res } = ctx;
   const limit = ctx.api?.maxRequestBodyBytes ?? Number.POSITIVE_INFINITY;
   const declared = req.headers['content-length'];
@@ -176,7 +196,11 @@ export async function proxy(ctx: RequestContext, endpoint: Extract<CompiledEndpo
     });
   } catch (error) {
     ctx.backendLatencyMs = performance.now() - started;
-    if (streamed?.errored instanceof BodyTooLarge || (error as Error | null)?.cause instanceof BodyTooLarge || error instanceof BodyTooLarge) {
+    if (
+      streamed?.errored instanceof BodyTooLarge ||
+      (error as Error | null)?.cause instanceof BodyTooLarge ||
+      error instanceof BodyTooLarge
+    ) {
       throw tooLarge(limit);
     }
     if (ctx.clientAborted) throw new GatewayError('CLIENT_CLOSED_REQUEST');

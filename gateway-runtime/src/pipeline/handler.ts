@@ -42,7 +42,11 @@ export interface PipelineRuntime {
   counters?: CounterStore;
 }
 
-async function run(ctx: RequestContext, deployment: Deployment | null, runtime: PipelineRuntime): Promise<void> {
+async function run(
+  ctx: RequestContext,
+  deployment: Deployment | null,
+  runtime: PipelineRuntime,
+): Promise<void> {
   route(ctx, deployment?.routes ?? null);
   if (!deployment) return;
   denyBeforeAuth(ctx, deployment.denylist);
@@ -76,13 +80,23 @@ export function createRequestHandler(runtime: PipelineRuntime, protocol: 'http' 
       const event = toEvent(ctx, performance.now());
       // Only answered requests are billed; rejections and failures cost nothing.
       const billed = ctx.plan !== null && event.status < 400;
-      runtime.analytics.record(event, billed ? costOf(deployment?.billing.get(ctx.plan ?? ''), event.ai) : 0);
-      runtime.metrics.observe(event.apiId, event.method, event.status, event.latencyMs, event.backendLatencyMs);
+      runtime.analytics.record(
+        event,
+        billed ? costOf(deployment?.billing.get(ctx.plan ?? ''), event.ai) : 0,
+      );
+      runtime.metrics.observe(
+        event.apiId,
+        event.method,
+        event.status,
+        event.latencyMs,
+        event.backendLatencyMs,
+      );
       runtime.metrics.inflight.dec();
       deployment?.resources.release();
     });
     run(ctx, deployment, runtime).catch((error: unknown) => {
-      if (!(error instanceof GatewayError)) runtime.logger.error('request failed', { requestId: ctx.requestId, error: String(error) });
+      if (!(error instanceof GatewayError))
+        runtime.logger.error('request failed', { requestId: ctx.requestId, error: String(error) });
       respondWithError(ctx, error);
     });
   };

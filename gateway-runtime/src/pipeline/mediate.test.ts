@@ -4,10 +4,19 @@ import type { CompiledEndpoint } from './endpoint.js';
 import { mediate } from './mediate.js';
 import type { CompiledApi } from './route.js';
 
-const http: CompiledEndpoint = { type: 'http', origin: 'http://127.0.0.1:1', basePath: '/prod', timeoutMs: 1000 };
+const http: CompiledEndpoint = {
+  type: 'http',
+  origin: 'http://127.0.0.1:1',
+  basePath: '/prod',
+  timeoutMs: 1000,
+};
 const sandboxHttp: CompiledEndpoint = { ...http, basePath: '/sandbox' };
 
-function ctxWith(endpoints: CompiledApi['endpoints'], keyType: 'PRODUCTION' | 'SANDBOX', hasMediation = false) {
+function ctxWith(
+  endpoints: CompiledApi['endpoints'],
+  keyType: 'PRODUCTION' | 'SANDBOX',
+  hasMediation = false,
+) {
   const ctx = fakeContext();
   ctx.api = { spec: { id: 'api' }, endpoints, hasMediation } as CompiledApi;
   ctx.keyType = keyType;
@@ -17,7 +26,9 @@ function ctxWith(endpoints: CompiledApi['endpoints'], keyType: 'PRODUCTION' | 'S
 describe('mediate', () => {
   it('picks the endpoint by the credential’s key type', () => {
     expect(mediate(ctxWith({ production: http, sandbox: sandboxHttp }, 'PRODUCTION'))).toBe(http);
-    expect(mediate(ctxWith({ production: http, sandbox: sandboxHttp }, 'SANDBOX'))).toBe(sandboxHttp);
+    expect(mediate(ctxWith({ production: http, sandbox: sandboxHttp }, 'SANDBOX'))).toBe(
+      sandboxHttp,
+    );
   });
 
   it('answers 403 when the API has no endpoint for the key type', () => {
@@ -37,7 +48,14 @@ describe('mediate', () => {
   });
 
   it('passes AI endpoints on to the AI proxy', () => {
-    const ai: CompiledEndpoint = { type: 'ai', vendor: 'openai', url: 'http://127.0.0.1:1', secretRef: null, timeoutMs: 1000, targets: [] };
+    const ai: CompiledEndpoint = {
+      type: 'ai',
+      vendor: 'openai',
+      url: 'http://127.0.0.1:1',
+      secretRef: null,
+      timeoutMs: 1000,
+      targets: [],
+    };
     expect(mediate(ctxWith({ production: ai, sandbox: null }, 'PRODUCTION'))).toBe(ai);
   });
 });

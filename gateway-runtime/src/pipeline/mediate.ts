@@ -14,7 +14,10 @@ export function selectEndpoint(ctx: RequestContext): CompiledEndpoint {
   const sandbox = ctx.keyType === 'SANDBOX';
   const endpoint = sandbox ? api.endpoints.sandbox : api.endpoints.production;
   if (!endpoint) {
-    throw new GatewayError('KEY_TYPE_NOT_SERVED', `API ${api.spec.id} has no ${sandbox ? 'sandbox' : 'production'} endpoint`);
+    throw new GatewayError(
+      'KEY_TYPE_NOT_SERVED',
+      `API ${api.spec.id} has no ${sandbox ? 'sandbox' : 'production'} endpoint`,
+    );
   }
   return endpoint;
 }
@@ -23,10 +26,16 @@ export function selectEndpoint(ctx: RequestContext): CompiledEndpoint {
 export function mediate(ctx: RequestContext): CompiledEndpoint {
   const endpoint = selectEndpoint(ctx);
   if (endpoint.type === 'sequence') {
-    throw new GatewayError('SEQUENCES_NOT_SUPPORTED', `Sequence "${endpoint.sequence}" cannot run yet`);
+    throw new GatewayError(
+      'SEQUENCES_NOT_SUPPORTED',
+      `Sequence "${endpoint.sequence}" cannot run yet`,
+    );
   }
   if (ctx.api?.hasMediation) {
-    throw new GatewayError('SEQUENCES_NOT_SUPPORTED', 'This API attaches mediation sequences, which cannot run yet');
+    throw new GatewayError(
+      'SEQUENCES_NOT_SUPPORTED',
+      'This API attaches mediation sequences, which cannot run yet',
+    );
   }
   return endpoint;
 }

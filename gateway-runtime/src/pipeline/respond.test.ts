@@ -8,7 +8,13 @@ describe('respond', () => {
     const ctx = fakeContext({ method: 'POST' });
     Object.assign(ctx.res, { writableFinished: true, statusCode: 201 });
     ctx.api = { spec: { id: 'svc', version: 'v1' } } as CompiledApi;
-    ctx.operation = { method: 'POST', template: '/items', auth: 'required', scopes: [], throttlingPolicy: null };
+    ctx.operation = {
+      method: 'POST',
+      template: '/items',
+      auth: 'required',
+      scopes: [],
+      throttlingPolicy: null,
+    };
     ctx.applicationId = 'app-1';
     ctx.plan = 'Gold';
     ctx.keyType = 'PRODUCTION';
@@ -49,7 +55,26 @@ describe('respond', () => {
   it('prices a request under its plan’s billing', () => {
     expect(costOf(undefined, undefined)).toBe(0);
     expect(costOf({ model: 'FREE', pricePerRequest: 5 }, undefined)).toBe(0);
-    const ai = { vendor: 'openai', model: 'm', promptTokens: 1_000_000, completionTokens: 500_000, totalTokens: 1_500_000, cachedTokens: null, reasoningTokens: null, estimated: false };
-    expect(costOf({ model: 'COMMERCIAL', pricePerRequest: 0.5, pricePerMillionPromptTokens: 2, pricePerMillionCompletionTokens: 4 }, ai)).toBe(4.5);
+    const ai = {
+      vendor: 'openai',
+      model: 'm',
+      promptTokens: 1_000_000,
+      completionTokens: 500_000,
+      totalTokens: 1_500_000,
+      cachedTokens: null,
+      reasoningTokens: null,
+      estimated: false,
+    };
+    expect(
+      costOf(
+        {
+          model: 'COMMERCIAL',
+          pricePerRequest: 0.5,
+          pricePerMillionPromptTokens: 2,
+          pricePerMillionCompletionTokens: 4,
+        },
+        ai,
+      ),
+    ).toBe(4.5);
   });
 });

@@ -54,7 +54,8 @@ export function toEvent(ctx: RequestContext, now: number): AnalyticsEvent {
     keyType: ctx.keyType,
     status,
     latencyMs: Math.round((now - ctx.startedAt) * 1000) / 1000,
-    backendLatencyMs: ctx.backendLatencyMs === null ? null : Math.round(ctx.backendLatencyMs * 1000) / 1000,
+    backendLatencyMs:
+      ctx.backendLatencyMs === null ? null : Math.round(ctx.backendLatencyMs * 1000) / 1000,
     errorCode: ctx.errorCode,
     throttledBy: ctx.throttledBy,
   };

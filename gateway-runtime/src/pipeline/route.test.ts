@@ -8,8 +8,19 @@ import { route, toRouterPath } from './route.js';
 const bundle = parsed(
   testBundle([
     testApi('http://127.0.0.1:1'),
-    testApi('http://127.0.0.1:1', { id: 'svc2', version: 'v2', isDefaultVersion: false, operations: [{ method: 'GET', target: '/items' }] }),
-    testApi('http://127.0.0.1:1', { id: 'deep', context: '/a/b', version: '2.0', isDefaultVersion: false, operations: [] }),
+    testApi('http://127.0.0.1:1', {
+      id: 'svc2',
+      version: 'v2',
+      isDefaultVersion: false,
+      operations: [{ method: 'GET', target: '/items' }],
+    }),
+    testApi('http://127.0.0.1:1', {
+      id: 'deep',
+      context: '/a/b',
+      version: '2.0',
+      isDefaultVersion: false,
+      operations: [],
+    }),
   ]),
 );
 const deployment = compileDeployment(bundle);

@@ -50,7 +50,11 @@ export function toRouterPath(template: string): string {
 /** Builds the operation router of one API; null when the API has no operations. */
 export function compileOperations(operations: Operation[]): Router | null {
   if (operations.length === 0) return null;
-  const router: Router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, caseSensitive: true });
+  const router: Router = FindMyWay({
+    ignoreTrailingSlash: true,
+    ignoreDuplicateSlashes: true,
+    caseSensitive: true,
+  });
   for (const op of operations) {
     const store: CompiledOperation = {
       method: op.method,
@@ -112,8 +116,10 @@ const dotSegment = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /** The route stage. */
 export function route(ctx: RequestContext, table: RouteTable | null): void {
-  if (!ctx.path.startsWith('/')) throw new GatewayError('BAD_REQUEST', 'The request target must be a path starting with "/"');
-  if (dotSegment.test(ctx.path)) throw new GatewayError('BAD_REQUEST', 'The path must not contain "." or ".." segments');
+  if (!ctx.path.startsWith('/'))
+    throw new GatewayError('BAD_REQUEST', 'The request target must be a path starting with "/"');
+  if (dotSegment.test(ctx.path))
+    throw new GatewayError('BAD_REQUEST', 'The path must not contain "." or ".." segments');
   const resolved = table?.resolve(ctx.path);
   if (!resolved) throw new GatewayError('API_NOT_FOUND', `No API is deployed at ${ctx.path}`);
   const { api, rest } = resolved;
@@ -122,7 +128,9 @@ export function route(ctx: RequestContext, table: RouteTable | null): void {
   const method = (ctx.req.method ?? 'GET') as HttpMethod;
   if (!api.router) {
     if (!httpMethods.includes(method)) {
-      throw new GatewayError('METHOD_NOT_ALLOWED', `${method} is not proxied`, { allow: httpMethods.join(', ') });
+      throw new GatewayError('METHOD_NOT_ALLOWED', `${method} is not proxied`, {
+        allow: httpMethods.join(', '),
+      });
     }
     ctx.operation = api.passThrough;
     return;
@@ -135,9 +143,16 @@ export function route(ctx: RequestContext, table: RouteTable | null): void {
   }
   const allowed = api.methods.filter((m) => api.router?.find(m, rest));
   if (allowed.length > 0) {
-    throw new GatewayError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${rest}; allowed: ${allowed.join(', ')}`, {
-      allow: allowed.join(', '),
-    });
+    throw new GatewayError(
+      'METHOD_NOT_ALLOWED',
+      `${method} is not allowed on ${rest}; allowed: ${allowed.join(', ')}`,
+      {
+        allow: allowed.join(', '),
+      },
+    );
   }
-  throw new GatewayError('OPERATION_NOT_FOUND', `API ${api.spec.id} has no operation ${method} ${rest}`);
+  throw new GatewayError(
+    'OPERATION_NOT_FOUND',
+    `API ${api.spec.id} has no operation ${method} ${rest}`,
+  );
 }

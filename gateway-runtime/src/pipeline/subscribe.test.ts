@@ -5,10 +5,18 @@ import type { Credential } from './context.js';
 import type { CompiledApi } from './route.js';
 import { subscribe, SubscriptionIndex } from './subscribe.js';
 
-function attempt(status: SubscriptionStatus | null, keyType: KeyType, options: { subscriptionRequired?: boolean; credential?: Credential } = {}) {
-  const subs: Subscription[] = status ? [{ id: 's1', applicationId: 'app', apiId: 'api', plan: 'Gold', status }] : [];
+function attempt(
+  status: SubscriptionStatus | null,
+  keyType: KeyType,
+  options: { subscriptionRequired?: boolean; credential?: Credential } = {},
+) {
+  const subs: Subscription[] = status
+    ? [{ id: 's1', applicationId: 'app', apiId: 'api', plan: 'Gold', status }]
+    : [];
   const ctx = fakeContext();
-  ctx.api = { spec: { id: 'api', subscriptionRequired: options.subscriptionRequired ?? true } } as CompiledApi;
+  ctx.api = {
+    spec: { id: 'api', subscriptionRequired: options.subscriptionRequired ?? true },
+  } as CompiledApi;
   ctx.credential = options.credential ?? { kind: 'apiKey', applicationId: 'app', keyType };
   subscribe(ctx, new SubscriptionIndex(subs));
   return ctx;
@@ -34,16 +42,25 @@ describe('subscribe', () => {
   });
 
   it('rejects an application without a subscription', () => {
-    expect(() => attempt(null, 'PRODUCTION')).toThrow(expect.objectContaining({ code: 'NOT_SUBSCRIBED' }));
+    expect(() => attempt(null, 'PRODUCTION')).toThrow(
+      expect.objectContaining({ code: 'NOT_SUBSCRIBED' }),
+    );
   });
 
   it('needs no subscription on a subscription-less API, even a blocked one', () => {
     expect(attempt(null, 'PRODUCTION', { subscriptionRequired: false }).plan).toBe('Unlimited');
-    expect(attempt('BLOCKED', 'PRODUCTION', { subscriptionRequired: false }).plan).toBe('Unlimited');
+    expect(attempt('BLOCKED', 'PRODUCTION', { subscriptionRequired: false }).plan).toBe(
+      'Unlimited',
+    );
   });
 
   it('counts a client certificate against its own plan, without a subscription', () => {
-    const credential: Credential = { kind: 'certificate', alias: 'a', keyType: 'PRODUCTION', plan: 'Bronze' };
+    const credential: Credential = {
+      kind: 'certificate',
+      alias: 'a',
+      keyType: 'PRODUCTION',
+      plan: 'Bronze',
+    };
     expect(attempt(null, 'PRODUCTION', { credential }).plan).toBe('Bronze');
   });
 });

@@ -13,7 +13,8 @@ export class SubscriptionIndex {
   private readonly byPair = new Map<string, Subscription>();
 
   constructor(subscriptions: Subscription[]) {
-    for (const sub of subscriptions) this.byPair.set(SubscriptionIndex.key(sub.applicationId, sub.apiId), sub);
+    for (const sub of subscriptions)
+      this.byPair.set(SubscriptionIndex.key(sub.applicationId, sub.apiId), sub);
   }
 
   private static key(applicationId: string, apiId: string): string {
@@ -41,7 +42,10 @@ export function subscribe(ctx: RequestContext, index: SubscriptionIndex): void {
   }
   const sub = index.find(credential.applicationId, api.spec.id);
   if (!sub) {
-    throw new GatewayError('NOT_SUBSCRIBED', `Application ${credential.applicationId} has no subscription to ${api.spec.id}`);
+    throw new GatewayError(
+      'NOT_SUBSCRIBED',
+      `Application ${credential.applicationId} has no subscription to ${api.spec.id}`,
+    );
   }
   ctx.plan = sub.plan;
   switch (sub.status) {
@@ -49,7 +53,10 @@ export function subscribe(ctx: RequestContext, index: SubscriptionIndex): void {
       return;
     case 'PROD_ONLY_BLOCKED':
       if (credential.keyType === 'SANDBOX') return;
-      throw new GatewayError('SUBSCRIPTION_BLOCKED', 'The subscription is blocked for production keys; sandbox keys still work');
+      throw new GatewayError(
+        'SUBSCRIPTION_BLOCKED',
+        'The subscription is blocked for production keys; sandbox keys still work',
+      );
     case 'BLOCKED':
       throw new GatewayError('SUBSCRIPTION_BLOCKED', `Subscription ${sub.id} is blocked`);
     case 'ON_HOLD':

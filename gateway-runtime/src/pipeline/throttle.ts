@@ -20,7 +20,12 @@ import type { RequestContext } from './context.js';
  */
 export type ThrottleDecision =
   | { admit: true; headers?: Record<string, string> | null; exceeded?: string | null }
-  | { admit: false; policy: string; retryAfterSec: number; headers?: Record<string, string> | null };
+  | {
+      admit: false;
+      policy: string;
+      retryAfterSec: number;
+      headers?: Record<string, string> | null;
+    };
 
 export interface Throttler {
   check(ctx: RequestContext, deployment?: Deployment | null): Promise<ThrottleDecision>;
@@ -47,7 +52,12 @@ export function createThrottler(counters: CounterStore): Throttler {
           policy ??= check.label;
           retryAfterMs = Math.max(retryAfterMs, result.retryAfterMs);
         });
-        return { admit: false, policy: policy ?? 'unknown', retryAfterSec: Math.max(1, Math.ceil(retryAfterMs / 1000)), headers };
+        return {
+          admit: false,
+          policy: policy ?? 'unknown',
+          retryAfterSec: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+          headers,
+        };
       }
       rememberTokenCounters(ctx, counters, tokens);
       const over = decision.results.findIndex((result) => !result.allowed);
@@ -57,10 +67,15 @@ export function createThrottler(counters: CounterStore): Throttler {
 }
 
 /** The throttle stage: 429 with `Retry-After` when the throttler says no. */
-export async function throttle(ctx: RequestContext, throttler: Throttler, deployment?: Deployment | null): Promise<void> {
+export async function throttle(
+  ctx: RequestContext,
+  throttler: Throttler,
+  deployment?: Deployment | null,
+): Promise<void> {
   const decision = await throttler.check(ctx, deployment);
   if (decision.admit) {
-    if (decision.headers) for (const [name, value] of Object.entries(decision.headers)) ctx.res.setHeader(name, value);
+    if (decision.headers)
+      for (const [name, value] of Object.entries(decision.headers)) ctx.res.setHeader(name, value);
     // stopOnQuotaReach: false — the request passes, and analytics say which quota it was over.
     if (decision.exceeded) ctx.throttledBy = decision.exceeded;
     return;

@@ -14,7 +14,12 @@ afterEach(() => {
 function start(): { control: DeploymentControl; edits: ControlEdit[] } {
   db = openDatabase(null);
   const edits: ControlEdit[] = [];
-  control = new DeploymentControl({ store: new DeploymentStore(db, () => 0), immutable: false, compile: {}, onEdit: (edit) => edits.push(edit) });
+  control = new DeploymentControl({
+    store: new DeploymentStore(db, () => 0),
+    immutable: false,
+    compile: {},
+    onEdit: (edit) => edits.push(edit),
+  });
   control.deploy(parsed(testBundle([testApi('http://127.0.0.1:9')])));
   return { control, edits };
 }
@@ -38,7 +43,9 @@ describe('DeploymentControl edits', () => {
     const { control, edits } = start();
     const entry = { id: 'd1', type: 'USER' as const, value: 'mallory', enabled: true };
     expect(control.applyEdit({ type: 'denylist.add', entry })).toBe(true);
-    expect(control.applyEdit({ type: 'denylist.add', entry: { ...entry, value: 'eve' } })).toBe(true);
+    expect(control.applyEdit({ type: 'denylist.add', entry: { ...entry, value: 'eve' } })).toBe(
+      true,
+    );
     expect(control.listDenylist()).toEqual([{ ...entry, value: 'eve' }]);
     expect(control.applyEdit({ type: 'denylist.patch', id: 'd1', enabled: false })).toBe(true);
     expect(control.listDenylist({ enabled: false })).toHaveLength(1);
@@ -46,10 +53,17 @@ describe('DeploymentControl edits', () => {
     expect(control.applyEdit({ type: 'denylist.patch', id: 'ghost', enabled: false })).toBe(false);
     expect(control.applyEdit({ type: 'denylist.delete', id: 'd1' })).toBe(true);
     expect(control.applyEdit({ type: 'denylist.delete', id: 'd1' })).toBe(false);
-    expect(control.applyEdit({ type: 'subscription.patch', id: 'sub-1-svc', status: 'ON_HOLD' })).toBe(true);
-    expect(control.current()?.subscriptions.find('app-1', 'svc')).toMatchObject({ plan: 'Gold', status: 'ON_HOLD' });
+    expect(
+      control.applyEdit({ type: 'subscription.patch', id: 'sub-1-svc', status: 'ON_HOLD' }),
+    ).toBe(true);
+    expect(control.current()?.subscriptions.find('app-1', 'svc')).toMatchObject({
+      plan: 'Gold',
+      status: 'ON_HOLD',
+    });
     expect(control.applyEdit({ type: 'subscription.patch', id: 'nope', plan: 'Gold' })).toBe(false);
-    expect(() => control.applyEdit({ type: 'subscription.patch', id: 'sub-1-svc', plan: 'Platinum' })).toThrow(/plan/);
+    expect(() =>
+      control.applyEdit({ type: 'subscription.patch', id: 'sub-1-svc', plan: 'Platinum' }),
+    ).toThrow(/plan/);
     expect(edits).toEqual([]);
   });
 });

@@ -10,12 +10,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../errors.js';
-import type { DenylistEntry, GatewayBundle, Subscription, SubscriptionStatus } from '../model/bundle.js';
+import type {
+  DenylistEntry,
+  GatewayBundle,
+  Subscription,
+  SubscriptionStatus,
+} from '../model/bundle.js';
 import { parseBundle, type BundleIssue } from '../model/parse.js';
 import type { DeploymentStore } from '../stores/deployment-store.js';
-import { compileDeployment, withDenylist, withSubscriptions, type CompileOptions, type Deployment } from './deployment.js';
+import {
+  compileDeployment,
+  withDenylist,
+  withSubscriptions,
+  type CompileOptions,
+  type Deployment,
+} from './deployment.js';
 
-export type DeployResult = { ok: true; revision: string; previousRevision: string | null } | { ok: false; issues: BundleIssue[] };
+export type DeployResult =
+  | { ok: true; revision: string; previousRevision: string | null }
+  | { ok: false; issues: BundleIssue[] };
 
 /** Filters of `GET /admin/v1/denylist`. */
 export interface DenylistFilter {
@@ -29,7 +42,12 @@ export type ControlEdit =
   | { type: 'denylist.add'; entry: DenylistEntry }
   | { type: 'denylist.patch'; id: string; enabled: boolean }
   | { type: 'denylist.delete'; id: string }
-  | { type: 'subscription.patch'; id: string; plan?: string | undefined; status?: SubscriptionStatus | undefined };
+  | {
+      type: 'subscription.patch';
+      id: string;
+      plan?: string | undefined;
+      status?: SubscriptionStatus | undefined;
+    };
 
 export interface ControlOptions {
   store: DeploymentStore;
@@ -89,23 +107,40 @@ export class DeploymentControl {
     if (!record) throw new GatewayError('NO_PREVIOUS_REVISION');
     const parsed = record.bundle ? parseBundle(record.bundle) : null;
     if (parsed && !parsed.ok) {
-      throw new GatewayError('BUNDLE_INVALID', 'The previous revision no longer validates', undefined, parsed.issues);
+      throw new GatewayError(
+        'BUNDLE_INVALID',
+        'The previous revision no longer validates',
+        undefined,
+        parsed.issues,
+      );
     }
     this.swap(parsed ? compileDeployment(parsed.bundle, this.options.compile) : null);
     return { revision: record.revision };
   }
 
-  patchSubscription(id: string, patch: { plan?: string | undefined; status?: SubscriptionStatus | undefined }): Subscription {
+  patchSubscription(
+    id: string,
+    patch: { plan?: string | undefined; status?: SubscriptionStatus | undefined },
+  ): Subscription {
     const deployment = this.require();
     const subscriptions = deployment.bundle.subscriptions;
     const index = subscriptions.findIndex((s) => s.id === id);
     const existing = subscriptions[index];
     if (!existing) throw new GatewayError('ADMIN_NOT_FOUND', `No subscription ${id}`);
-    const updated: Subscription = { ...existing, ...(patch.plan ? { plan: patch.plan } : {}), ...(patch.status ? { status: patch.status } : {}) };
+    const updated: Subscription = {
+      ...existing,
+      ...(patch.plan ? { plan: patch.plan } : {}),
+      ...(patch.status ? { status: patch.status } : {}),
+    };
     const next = subscriptions.map((s, i) => (i === index ? updated : s));
     this.validate({ ...deployment.bundle, subscriptions: next });
     this.replace(withSubscriptions(deployment, next));
-    this.options.onEdit?.({ type: 'subscription.patch', id, plan: patch.plan, status: patch.status });
+    this.options.onEdit?.({
+      type: 'subscription.patch',
+      id,
+      plan: patch.plan,
+      status: patch.status,
+    });
     return updated;
   }
 
@@ -122,9 +157,12 @@ export class DeploymentControl {
     const deployment = this.require();
     const created: DenylistEntry = { ...entry, id: entry.id ?? `d-${randomUUID()}` };
     if (deployment.bundle.denylist.some((e) => e.id === created.id)) {
-      throw new GatewayError('ADMIN_BAD_REQUEST', `Denylist entry ${created.id} already exists`, undefined, [
-        { path: 'id', message: 'must be unique' },
-      ]);
+      throw new GatewayError(
+        'ADMIN_BAD_REQUEST',
+        `Denylist entry ${created.id} already exists`,
+        undefined,
+        [{ path: 'id', message: 'must be unique' }],
+      );
     }
     const next = [...deployment.bundle.denylist, created];
     this.validate({ ...deployment.bundle, denylist: next });
@@ -138,15 +176,26 @@ export class DeploymentControl {
     const existing = deployment.bundle.denylist.find((e) => e.id === id);
     if (!existing) throw new GatewayError('ADMIN_NOT_FOUND', `No denylist entry ${id}`);
     const updated = { ...existing, enabled: patch.enabled };
-    this.replace(withDenylist(deployment, deployment.bundle.denylist.map((e) => (e.id === id ? updated : e))));
+    this.replace(
+      withDenylist(
+        deployment,
+        deployment.bundle.denylist.map((e) => (e.id === id ? updated : e)),
+      ),
+    );
     this.options.onEdit?.({ type: 'denylist.patch', id, enabled: patch.enabled });
     return updated;
   }
 
   deleteDenylist(id: string): void {
     const deployment = this.require();
-    if (!deployment.bundle.denylist.some((e) => e.id === id)) throw new GatewayError('ADMIN_NOT_FOUND', `No denylist entry ${id}`);
-    this.replace(withDenylist(deployment, deployment.bundle.denylist.filter((e) => e.id !== id)));
+    if (!deployment.bundle.denylist.some((e) => e.id === id))
+      throw new GatewayError('ADMIN_NOT_FOUND', `No denylist entry ${id}`);
+    this.replace(
+      withDenylist(
+        deployment,
+        deployment.bundle.denylist.filter((e) => e.id !== id),
+      ),
+    );
     this.options.onEdit?.({ type: 'denylist.delete', id });
   }
 
@@ -168,16 +217,30 @@ export class DeploymentControl {
       }
       case 'denylist.patch':
         if (!denylist.some((e) => e.id === edit.id)) return false;
-        this.replace(withDenylist(deployment, denylist.map((e) => (e.id === edit.id ? { ...e, enabled: edit.enabled } : e))));
+        this.replace(
+          withDenylist(
+            deployment,
+            denylist.map((e) => (e.id === edit.id ? { ...e, enabled: edit.enabled } : e)),
+          ),
+        );
         return true;
       case 'denylist.delete':
         if (!denylist.some((e) => e.id === edit.id)) return false;
-        this.replace(withDenylist(deployment, denylist.filter((e) => e.id !== edit.id)));
+        this.replace(
+          withDenylist(
+            deployment,
+            denylist.filter((e) => e.id !== edit.id),
+          ),
+        );
         return true;
       case 'subscription.patch': {
         const existing = subscriptions.find((s) => s.id === edit.id);
         if (!existing) return false;
-        const updated: Subscription = { ...existing, ...(edit.plan ? { plan: edit.plan } : {}), ...(edit.status ? { status: edit.status } : {}) };
+        const updated: Subscription = {
+          ...existing,
+          ...(edit.plan ? { plan: edit.plan } : {}),
+          ...(edit.status ? { status: edit.status } : {}),
+        };
         const next = subscriptions.map((s) => (s.id === edit.id ? updated : s));
         this.validate({ ...deployment.bundle, subscriptions: next });
         this.replace(withSubscriptions(deployment, next));
@@ -193,7 +256,13 @@ export class DeploymentControl {
 
   private validate(bundle: GatewayBundle): void {
     const parsed = parseBundle(bundle);
-    if (!parsed.ok) throw new GatewayError('ADMIN_BAD_REQUEST', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), undefined, parsed.issues);
+    if (!parsed.ok)
+      throw new GatewayError(
+        'ADMIN_BAD_REQUEST',
+        parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        undefined,
+        parsed.issues,
+      );
   }
 
   private require(): Deployment {

@@ -5,12 +5,22 @@
  * never changes the rules under a request in flight; the old JWT validator closes
  * when its last request ends.
  */
-import { createCredentialIndex, createJwtValidator, hasScopes, matchClientCertificate } from '../auth/index.js';
+import {
+  createCredentialIndex,
+  createJwtValidator,
+  hasScopes,
+  matchClientCertificate,
+} from '../auth/index.js';
 import type { Billing, DenylistEntry, GatewayBundle, Subscription } from '../model/bundle.js';
 import { compileSecurity, type AuthServices } from '../pipeline/authenticate.js';
 import { compileDenylist, type DenylistIndex } from '../pipeline/denylist.js';
 import { compileEndpoint } from '../pipeline/endpoint.js';
-import { compileOperations, DEFAULT_MAX_REQUEST_BODY_BYTES, RouteTable, type CompiledApi } from '../pipeline/route.js';
+import {
+  compileOperations,
+  DEFAULT_MAX_REQUEST_BODY_BYTES,
+  RouteTable,
+  type CompiledApi,
+} from '../pipeline/route.js';
 import { httpMethods } from '../model/bundle.js';
 import { SubscriptionIndex } from '../pipeline/subscribe.js';
 
@@ -63,14 +73,22 @@ function compileApis(bundle: GatewayBundle): CompiledApi[] {
       spec,
       router: compileOperations(spec.operations),
       methods: methods.length > 0 ? methods : [...httpMethods],
-      passThrough: { method: '*', template: '/*', auth: 'required', scopes: [], throttlingPolicy: null },
+      passThrough: {
+        method: '*',
+        template: '/*',
+        auth: 'required',
+        scopes: [],
+        throttlingPolicy: null,
+      },
       security: compileSecurity(spec),
       endpoints: {
         production: compileEndpoint(spec.endpoints.production, bundle.aiVendors),
         sandbox: compileEndpoint(spec.endpoints.sandbox, bundle.aiVendors),
       },
       maxRequestBodyBytes: spec.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
-      hasMediation: Boolean(spec.mediation?.request || spec.mediation?.response || spec.mediation?.fault),
+      hasMediation: Boolean(
+        spec.mediation?.request || spec.mediation?.response || spec.mediation?.fault,
+      ),
     };
   });
 }
@@ -90,7 +108,8 @@ export function compileDeployment(bundle: GatewayBundle, options: CompileOptions
     subscriptions: new SubscriptionIndex(bundle.subscriptions),
     auth: {
       byApiKey: (raw) => credentials.byApiKey(raw),
-      byConsumerKey: (keyManager, consumerKey) => credentials.byConsumerKey(keyManager, consumerKey),
+      byConsumerKey: (keyManager, consumerKey) =>
+        credentials.byConsumerKey(keyManager, consumerKey),
       validateJwt: (token, validateOptions) => jwt.validate(token, validateOptions),
       matchClientCertificate,
       hasScopes,
@@ -101,7 +120,10 @@ export function compileDeployment(bundle: GatewayBundle, options: CompileOptions
 }
 
 /** The same deployment with other subscriptions; shares routers and key managers. */
-export function withSubscriptions(deployment: Deployment, subscriptions: Subscription[]): Deployment {
+export function withSubscriptions(
+  deployment: Deployment,
+  subscriptions: Subscription[],
+): Deployment {
   return {
     ...deployment,
     bundle: { ...deployment.bundle, subscriptions },
@@ -111,5 +133,9 @@ export function withSubscriptions(deployment: Deployment, subscriptions: Subscri
 
 /** The same deployment with another denylist. */
 export function withDenylist(deployment: Deployment, denylist: DenylistEntry[]): Deployment {
-  return { ...deployment, bundle: { ...deployment.bundle, denylist }, denylist: compileDenylist(denylist) };
+  return {
+    ...deployment,
+    bundle: { ...deployment.bundle, denylist },
+    denylist: compileDenylist(denylist),
+  };
 }

@@ -43,9 +43,25 @@ function event(overrides: Partial<AnalyticsEvent> = {}): AnalyticsEvent {
 describe('AnalyticsStore', () => {
   it('buffers events until a flush and returns them unchanged, oldest first', () => {
     open();
-    const ai = { vendor: 'openai', model: 'gpt-x', promptTokens: 10, completionTokens: 5, totalTokens: 15, cachedTokens: null, reasoningTokens: 2, estimated: true, cost: 0.0042, endpointIndex: 1 };
+    const ai = {
+      vendor: 'openai',
+      model: 'gpt-x',
+      promptTokens: 10,
+      completionTokens: 5,
+      totalTokens: 15,
+      cachedTokens: null,
+      reasoningTokens: 2,
+      estimated: true,
+      cost: 0.0042,
+      endpointIndex: 1,
+    };
     const first = event({ ai });
-    const second = event({ timestamp: new Date(Date.UTC(2025, 0, 1)).toISOString(), status: 401, errorCode: 'MISSING_CREDENTIALS', backendLatencyMs: null });
+    const second = event({
+      timestamp: new Date(Date.UTC(2025, 0, 1)).toISOString(),
+      status: 401,
+      errorCode: 'MISSING_CREDENTIALS',
+      backendLatencyMs: null,
+    });
     store.record(first);
     store.record(second);
     expect(store.pending).toBe(2);
@@ -69,11 +85,60 @@ describe('AnalyticsStore', () => {
   it('summarizes requests, errors (>= 400 but 429), throttled (429), percentiles, tokens and cost', () => {
     open();
     const latencies = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    latencies.forEach((latencyMs, i) => store.record(event({ latencyMs, status: i < 7 ? 200 : i < 9 ? 500 : 429 }), 0.25));
-    store.record(event({ apiId: 'other', ai: { vendor: 'v', model: 'm', promptTokens: 3, completionTokens: 4, totalTokens: 7, cachedTokens: 1, reasoningTokens: null, estimated: false, cost: 0.5 } }));
+    latencies.forEach((latencyMs, i) =>
+      store.record(event({ latencyMs, status: i < 7 ? 200 : i < 9 ? 500 : 429 }), 0.25),
+    );
+    store.record(
+      event({
+        apiId: 'other',
+        ai: {
+          vendor: 'v',
+          model: 'm',
+          promptTokens: 3,
+          completionTokens: 4,
+          totalTokens: 7,
+          cachedTokens: 1,
+          reasoningTokens: null,
+          estimated: false,
+          cost: 0.5,
+        },
+      }),
+    );
     expect(store.summary({ groupBy: 'api' }).rows).toEqual([
-      { key: 'other', requests: 1, errors: 0, throttled: 0, p50: 10, p95: 10, p99: 10, promptTokens: 3, completionTokens: 4, totalTokens: 7, cachedTokens: 1, reasoningTokens: 0, cost: 0, aiCost: 0.5, estimated: 0 },
-      { key: 'svc', requests: 10, errors: 2, throttled: 1, p50: 5, p95: 10, p99: 10, promptTokens: 0, completionTokens: 0, totalTokens: 0, cachedTokens: 0, reasoningTokens: 0, cost: 2.5, aiCost: 0, estimated: 0 },
+      {
+        key: 'other',
+        requests: 1,
+        errors: 0,
+        throttled: 0,
+        p50: 10,
+        p95: 10,
+        p99: 10,
+        promptTokens: 3,
+        completionTokens: 4,
+        totalTokens: 7,
+        cachedTokens: 1,
+        reasoningTokens: 0,
+        cost: 0,
+        aiCost: 0.5,
+        estimated: 0,
+      },
+      {
+        key: 'svc',
+        requests: 10,
+        errors: 2,
+        throttled: 1,
+        p50: 5,
+        p95: 10,
+        p99: 10,
+        promptTokens: 0,
+        completionTokens: 0,
+        totalTokens: 0,
+        cachedTokens: 0,
+        reasoningTokens: 0,
+        cost: 2.5,
+        aiCost: 0,
+        estimated: 0,
+      },
     ]);
     expect(store.summary({ groupBy: 'model' }).rows.map((r) => [r.key, r.requests])).toEqual([
       [null, 10],
@@ -91,7 +156,11 @@ describe('AnalyticsStore', () => {
       ['2026-01-01T10:00:00.000Z', '200', 2],
       ['2026-01-01T10:01:00.000Z', '404', 1],
     ]);
-    const windowed = store.summary({ groupBy: 'api', from: Date.parse('2026-01-01T10:00:30Z'), to: Date.parse('2026-01-01T10:01:00Z') });
+    const windowed = store.summary({
+      groupBy: 'api',
+      from: Date.parse('2026-01-01T10:00:30Z'),
+      to: Date.parse('2026-01-01T10:01:00Z'),
+    });
     expect(windowed.rows.map((r) => r.requests)).toEqual([1]);
   });
 

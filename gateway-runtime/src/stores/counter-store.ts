@@ -85,7 +85,8 @@ const part = (value: string) => encodeURIComponent(value);
  */
 export const counterKeys = {
   /** The application's own policy. */
-  application: (applicationId: string, policy: string) => `app:${part(applicationId)}:app:${part(policy)}`,
+  application: (applicationId: string, policy: string) =>
+    `app:${part(applicationId)}:app:${part(policy)}`,
   /** One subscription of the application (its plan, tokens and burst). */
   subscription: (applicationId: string, apiId: string, dimension: string) =>
     `app:${part(applicationId)}:sub:${part(apiId)}:${part(dimension)}`,
@@ -94,5 +95,6 @@ export const counterKeys = {
   /** API and operation policies, shared by every caller. */
   api: (apiId: string, dimension: string) => `api:${part(apiId)}:${part(dimension)}`,
   /** The plan of a client certificate on one API (no application involved). */
-  certificate: (apiId: string, alias: string, dimension: string) => `cert:${part(apiId)}:${part(alias)}:${part(dimension)}`,
+  certificate: (apiId: string, alias: string, dimension: string) =>
+    `cert:${part(apiId)}:${part(alias)}:${part(dimension)}`,
 } as const;

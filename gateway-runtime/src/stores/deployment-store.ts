@@ -41,8 +41,15 @@ export class DeploymentStore {
       const previousId = this.currentId();
       const deployedAt = new Date(this.now()).toISOString();
       const info = this.db
-        .prepare('INSERT INTO deployments (revision, bundle, previous_id, deployed_at) VALUES (?, ?, ?, ?)')
-        .run(bundle?.revision ?? null, bundle ? JSON.stringify(bundle) : null, previousId, deployedAt);
+        .prepare(
+          'INSERT INTO deployments (revision, bundle, previous_id, deployed_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(
+          bundle?.revision ?? null,
+          bundle ? JSON.stringify(bundle) : null,
+          previousId,
+          deployedAt,
+        );
       const id = Number(info.lastInsertRowid);
       this.setCurrent(id);
       return { id, revision: bundle?.revision ?? null, bundle, previousId, deployedAt };
@@ -65,19 +72,29 @@ export class DeploymentStore {
   replaceCurrent(bundle: GatewayBundle): void {
     const id = this.currentId();
     if (id === null) return;
-    this.db.prepare('UPDATE deployments SET bundle = ? WHERE id = ?').run(JSON.stringify(bundle), id);
+    this.db
+      .prepare('UPDATE deployments SET bundle = ? WHERE id = ?')
+      .run(JSON.stringify(bundle), id);
   }
 
   /** Newest first. */
   list(limit = 50): Omit<DeploymentRecord, 'bundle'>[] {
     const rows = this.db
-      .prepare('SELECT id, revision, previous_id, deployed_at FROM deployments ORDER BY id DESC LIMIT ?')
+      .prepare(
+        'SELECT id, revision, previous_id, deployed_at FROM deployments ORDER BY id DESC LIMIT ?',
+      )
       .all(limit) as Omit<Row, 'bundle'>[];
-    return rows.map((r) => ({ id: r.id, revision: r.revision, previousId: r.previous_id, deployedAt: r.deployed_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      revision: r.revision,
+      previousId: r.previous_id,
+      deployedAt: r.deployed_at,
+    }));
   }
 
   private byId(id: number): DeploymentRecord | null {
-    const row = this.db.prepare('SELECT * FROM deployments WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM deployments WHERE id = ?').get(id) as
+      Row | undefined;
     if (!row) return null;
     return {
       id: row.id,
@@ -91,14 +108,15 @@ export class DeploymentStore {
 
   private currentId(): number | null {
     const row = this.db.prepare("SELECT value FROM meta WHERE key = 'current_deployment'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row ? Number(row.value) : null;
   }
 
   private setCurrent(id: number): void {
     this.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('current_deployment', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('current_deployment', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
       .run(String(id));
   }
 }

@@ -3,8 +3,24 @@
  * thread, so a read-modify-write without an await in between is atomic: `consume`
  * evaluates and commits every counter of a request synchronously.
  */
-import { advance, clampCost, evaluate, isSpent, normalize, remaining, resetMs, type GcraState } from '../limits/gcra.js';
-import type { CounterStore, CounterValue, RateCharge, RateCheck, RateDecision, RateResult } from './counter-store.js';
+import {
+  advance,
+  clampCost,
+  evaluate,
+  isSpent,
+  normalize,
+  remaining,
+  resetMs,
+  type GcraState,
+} from '../limits/gcra.js';
+import type {
+  CounterStore,
+  CounterValue,
+  RateCharge,
+  RateCheck,
+  RateDecision,
+  RateResult,
+} from './counter-store.js';
 
 export interface MemoryCounterStoreOptions {
   /** Epoch milliseconds; injectable so tests can move time. */
@@ -58,7 +74,9 @@ export class MemoryCounterStore implements CounterStore {
   /** `consume`, synchronously: the failover store relies on it taking no turn of the event loop. */
   consumeNow(checks: readonly RateCheck[]): RateDecision {
     const now = this.now();
-    const outcomes = checks.map((check) => evaluate(this.rates.get(check.key), check.rate, check.cost, now));
+    const outcomes = checks.map((check) =>
+      evaluate(this.rates.get(check.key), check.rate, check.cost, now),
+    );
     const admitted = outcomes.every((outcome, i) => outcome.allowed || !checks[i]?.hard);
     const results: RateResult[] = outcomes.map((outcome, i) => {
       const check = checks[i] as RateCheck;

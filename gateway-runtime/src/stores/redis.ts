@@ -12,7 +12,14 @@ import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { clampCost, remaining, resetMs, type Rate } from '../limits/gcra.js';
 import { CHARGE_LUA, CONSUME_LUA, GET_LUA, INCREMENT_LUA, MERGE_LUA } from '../limits/gcra-lua.js';
-import type { CounterStore, CounterValue, RateCharge, RateCheck, RateDecision, RateResult } from './counter-store.js';
+import type {
+  CounterStore,
+  CounterValue,
+  RateCharge,
+  RateCheck,
+  RateDecision,
+  RateResult,
+} from './counter-store.js';
 import type { RateDebt } from './memory.js';
 
 /** How to reach Redis. */
@@ -50,7 +57,10 @@ interface Script {
   sha: string;
 }
 
-const script = (lua: string): Script => ({ lua, sha: createHash('sha1').update(lua).digest('hex') });
+const script = (lua: string): Script => ({
+  lua,
+  sha: createHash('sha1').update(lua).digest('hex'),
+});
 const scripts = {
   consume: script(CONSUME_LUA),
   charge: script(CHARGE_LUA),
@@ -87,7 +97,9 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async increment(key: string, windowMs: number, amount = 1): Promise<CounterValue> {
-    const [count = 0, ttl = windowMs] = asNumbers(await this.run(scripts.increment, [key], [amount, windowMs]));
+    const [count = 0, ttl = windowMs] = asNumbers(
+      await this.run(scripts.increment, [key], [amount, windowMs]),
+    );
     return { count, resetAt: Date.now() + ttl };
   }
 
@@ -102,9 +114,23 @@ export class RedisCounterStore implements CounterStore {
     if (checks.length === 0) return { admitted: true, results: [] };
     const args: (string | number)[] = [];
     for (const { rate, cost, hard, consume } of checks) {
-      args.push(rate.denom, rate.stepMs, rate.stepRem, rate.windowMs, rate.windowFrac, clampCost(cost, rate), (hard ? 1 : 0) + (consume ? 2 : 0));
+      args.push(
+        rate.denom,
+        rate.stepMs,
+        rate.stepRem,
+        rate.windowMs,
+        rate.windowFrac,
+        clampCost(cost, rate),
+        (hard ? 1 : 0) + (consume ? 2 : 0),
+      );
     }
-    const reply = asNumbers(await this.run(scripts.consume, checks.map((c) => c.key), args));
+    const reply = asNumbers(
+      await this.run(
+        scripts.consume,
+        checks.map((c) => c.key),
+        args,
+      ),
+    );
     const results: RateResult[] = checks.map((check, i) => {
       const at = 1 + i * 4;
       // The script answers relative to its own clock: evaluate with now = 0.
@@ -121,15 +147,28 @@ export class RedisCounterStore implements CounterStore {
 
   async charge(charges: readonly RateCharge[]): Promise<void> {
     if (charges.length === 0) return;
-    const args = charges.flatMap(({ rate, cost }: { rate: Rate; cost: number }) => [rate.denom, rate.stepMs, rate.stepRem, clampCost(cost, rate)]);
-    await this.run(scripts.charge, charges.map((c) => c.key), args);
+    const args = charges.flatMap(({ rate, cost }: { rate: Rate; cost: number }) => [
+      rate.denom,
+      rate.stepMs,
+      rate.stepRem,
+      clampCost(cost, rate),
+    ]);
+    await this.run(
+      scripts.charge,
+      charges.map((c) => c.key),
+      args,
+    );
   }
 
   /** Adds debts counted locally while Redis was away (see MemoryCounterStore.drainRateDebts). */
   async mergeDebts(debts: readonly RateDebt[]): Promise<void> {
     for (let i = 0; i < debts.length; i += 500) {
       const batch = debts.slice(i, i + 500);
-      await this.run(scripts.merge, batch.map((d) => d.key), batch.flatMap((d) => [d.ms, d.frac, d.denom]));
+      await this.run(
+        scripts.merge,
+        batch.map((d) => d.key),
+        batch.flatMap((d) => [d.ms, d.frac, d.denom]),
+      );
     }
   }
 

@@ -23,7 +23,9 @@ describe('EncryptedSecretStore', () => {
     store.set('backend', 'pw');
     expect(store.get('openai')).toBe('sk-456');
     expect(store.list()).toEqual(['backend', 'openai']);
-    const row = db.prepare('SELECT data FROM secrets WHERE name = ?').get('openai') as { data: Buffer };
+    const row = db.prepare('SELECT data FROM secrets WHERE name = ?').get('openai') as {
+      data: Buffer;
+    };
     expect(row.data.includes(Buffer.from('sk-456'))).toBe(false);
     expect(store.delete('backend')).toBe(true);
     expect(store.get('backend')).toBeNull();
@@ -33,7 +35,9 @@ describe('EncryptedSecretStore', () => {
     db = openDatabase(null);
     const store = new EncryptedSecretStore(db, Buffer.alloc(32, 1));
     store.set('a', 'value');
-    db.prepare("INSERT INTO secrets (name, iv, tag, data, updated_at) SELECT 'b', iv, tag, data, updated_at FROM secrets WHERE name = 'a'").run();
+    db.prepare(
+      "INSERT INTO secrets (name, iv, tag, data, updated_at) SELECT 'b', iv, tag, data, updated_at FROM secrets WHERE name = 'a'",
+    ).run();
     expect(() => store.get('b')).toThrow();
     expect(() => new EncryptedSecretStore(db as Db, Buffer.alloc(32, 2)).get('a')).toThrow();
   });

@@ -34,7 +34,10 @@ export function loadOrCreateKey(dataDir: string): Buffer {
   // The umask may have widened nothing, but an older file may carry looser bits.
   chmodSync(file, 0o600);
   const key = readFileSync(file);
-  if (key.length !== 32) throw new Error(`${file} must hold exactly 32 bytes; delete it to create a new key (secrets are lost)`);
+  if (key.length !== 32)
+    throw new Error(
+      `${file} must hold exactly 32 bytes; delete it to create a new key (secrets are lost)`,
+    );
   return key;
 }
 
@@ -65,7 +68,8 @@ export class EncryptedSecretStore implements SecretStore {
   }
 
   get(name: string): string | null {
-    const row = this.db.prepare('SELECT iv, tag, data FROM secrets WHERE name = ?').get(name) as Row | undefined;
+    const row = this.db.prepare('SELECT iv, tag, data FROM secrets WHERE name = ?').get(name) as
+      Row | undefined;
     if (!row) return null;
     const decipher = createDecipheriv('aes-256-gcm', this.key, row.iv);
     decipher.setAAD(Buffer.from(name, 'utf8'));
@@ -78,6 +82,8 @@ export class EncryptedSecretStore implements SecretStore {
   }
 
   list(): string[] {
-    return (this.db.prepare('SELECT name FROM secrets ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    return (
+      this.db.prepare('SELECT name FROM secrets ORDER BY name').all() as { name: string }[]
+    ).map((r) => r.name);
   }
 }

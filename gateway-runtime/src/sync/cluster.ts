@@ -49,13 +49,21 @@ export class RedisCluster {
     const namespace = options.cluster ?? 'portico';
     this.channel = `${namespace}:sync`;
     this.publisher = createRedisClient(options);
-    this.counters = new FailoverCounterStore(new RedisCounterStore(this.publisher, { keyPrefix: `${namespace}:c:` }), deps.local, {
-      logger: deps.logger,
-      ...(deps.onStatus && { onChange: deps.onStatus }),
-    });
+    this.counters = new FailoverCounterStore(
+      new RedisCounterStore(this.publisher, { keyPrefix: `${namespace}:c:` }),
+      deps.local,
+      {
+        logger: deps.logger,
+        ...(deps.onStatus && { onChange: deps.onStatus }),
+      },
+    );
     // The subscriber waits for a connection as long as it takes (it serves no request);
     // once subscribed, ioredis resubscribes after every reconnect by itself.
-    this.subscriber = this.publisher.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+    this.subscriber = this.publisher.duplicate({
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      commandTimeout: undefined,
+    });
     logErrorsOnce(this.subscriber, deps.logger, 'redis subscriber error');
     this.subscriber.on('message', (channel: string, raw: string) => {
       if (channel === this.channel) void this.receive(raw);
@@ -70,7 +78,10 @@ export class RedisCluster {
           listening = true;
           onSubscribed();
         },
-        (error: unknown) => deps.logger.warn('could not subscribe to cluster edits; retrying on reconnect', { error: String(error) }),
+        (error: unknown) =>
+          deps.logger.warn('could not subscribe to cluster edits; retrying on reconnect', {
+            error: String(error),
+          }),
       );
     };
     this.subscriber.on('ready', subscribe);
@@ -85,8 +96,12 @@ export class RedisCluster {
   /** Waits (at most `timeoutMs`) until counters are shared and this node listens for edits. */
   async ready(timeoutMs: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-    const both = Promise.all([this.counters.whenUp(timeoutMs), this.subscribed]).then(([up, subscribed]) => up && subscribed);
+    const timeout = new Promise<boolean>(
+      (resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)),
+    );
+    const both = Promise.all([this.counters.whenUp(timeoutMs), this.subscribed]).then(
+      ([up, subscribed]) => up && subscribed,
+    );
     try {
       return await Promise.race([both, timeout]);
     } finally {
@@ -97,12 +112,19 @@ export class RedisCluster {
   /** Announces an edit made on this node. Never throws: the edit already applied here. */
   publish(message: SyncMessage): void {
     if (!this.counters.up) {
-      this.deps.logger.warn('redis unavailable: this edit reaches no other node', { type: message.type });
+      this.deps.logger.warn('redis unavailable: this edit reaches no other node', {
+        type: message.type,
+      });
       return;
     }
-    this.publisher.publish(this.channel, encodeMessage(this.nodeId, message)).catch((error: unknown) => {
-      this.deps.logger.warn('could not announce an edit to other nodes', { type: message.type, error: String(error) });
-    });
+    this.publisher
+      .publish(this.channel, encodeMessage(this.nodeId, message))
+      .catch((error: unknown) => {
+        this.deps.logger.warn('could not announce an edit to other nodes', {
+          type: message.type,
+          error: String(error),
+        });
+      });
   }
 
   async close(): Promise<void> {
@@ -122,12 +144,19 @@ export class RedisCluster {
     try {
       if (message.type === 'throttle.reset') {
         // The sender cleared the shared counters; what this node counted alone goes too.
-        await this.counters.local.deleteByPrefix(counterKeys.applicationPrefix(message.applicationId));
+        await this.counters.local.deleteByPrefix(
+          counterKeys.applicationPrefix(message.applicationId),
+        );
       } else if (!this.deps.applyEdit(message)) {
-        this.deps.logger.info('a sync edit does not apply to this deployment', { type: message.type });
+        this.deps.logger.info('a sync edit does not apply to this deployment', {
+          type: message.type,
+        });
       }
     } catch (error) {
-      this.deps.logger.warn('could not apply a sync edit', { type: message.type, error: String(error) });
+      this.deps.logger.warn('could not apply a sync edit', {
+        type: message.type,
+        error: String(error),
+      });
     }
   }
 }

@@ -14,14 +14,23 @@ export const syncMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('denylist.add'), entry: denylistEntrySchema }),
   z.strictObject({ type: z.literal('denylist.patch'), id, enabled: z.boolean() }),
   z.strictObject({ type: z.literal('denylist.delete'), id }),
-  z.strictObject({ type: z.literal('subscription.patch'), id, plan: id.optional(), status: subscriptionStatus.optional() }),
+  z.strictObject({
+    type: z.literal('subscription.patch'),
+    id,
+    plan: id.optional(),
+    status: subscriptionStatus.optional(),
+  }),
   z.strictObject({ type: z.literal('throttle.reset'), applicationId: id }),
 ]);
 
 /** One change to replay on every node. */
 export type SyncMessage = ControlEdit | { type: 'throttle.reset'; applicationId: string };
 
-export const envelopeSchema = z.strictObject({ v: z.literal(1), node: id, message: syncMessageSchema });
+export const envelopeSchema = z.strictObject({
+  v: z.literal(1),
+  node: id,
+  message: syncMessageSchema,
+});
 
 /** The wire form of a message from `node`. */
 export function encodeMessage(node: string, message: SyncMessage): string {
@@ -29,7 +38,9 @@ export function encodeMessage(node: string, message: SyncMessage): string {
 }
 
 /** Parses a received payload; null (with the reason) when it is not a valid envelope. */
-export function decodeMessage(raw: string): { ok: true; node: string; message: SyncMessage } | { ok: false; reason: string } {
+export function decodeMessage(
+  raw: string,
+): { ok: true; node: string; message: SyncMessage } | { ok: false; reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -37,6 +48,10 @@ export function decodeMessage(raw: string): { ok: true; node: string; message: S
     return { ok: false, reason: 'not JSON' };
   }
   const parsed = envelopeSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    };
   return { ok: true, node: parsed.data.node, message: parsed.data.message };
 }

@@ -3,7 +3,14 @@
  * plus a small HTTP client that exposes streaming and raw paths (fetch normalizes
  * `..` and hides when the first chunk arrives).
  */
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A request as the backend saw it. */
@@ -24,7 +31,11 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export type BackendHandler = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest) => void | Promise<void>;
+export type BackendHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  recorded: RecordedRequest,
+) => void | Promise<void>;
 
 /** Echoes the request as JSON: `{ method, url, headers, bodyBytes, body }` (body cut to 1 KiB). */
 export const echo: BackendHandler = async (req, res, recorded) => {
@@ -35,7 +46,12 @@ export const echo: BackendHandler = async (req, res, recorded) => {
   }
   recorded.body = Buffer.concat(chunks).toString('utf8').slice(0, 1024);
   const payload = JSON.stringify(recorded);
-  res.writeHead(200, { 'content-type': 'application/json', 'x-backend': 'echo', connection: 'keep-alive', 'keep-alive': 'timeout=5' });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'x-backend': 'echo',
+    connection: 'keep-alive',
+    'keep-alive': 'timeout=5',
+  });
   res.end(payload);
 };
 
@@ -43,7 +59,13 @@ export const echo: BackendHandler = async (req, res, recorded) => {
 export async function startBackend(handler: BackendHandler = echo): Promise<Backend> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
-    const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, bodyBytes: 0, body: '' };
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      bodyBytes: 0,
+      body: '',
+    };
     requests.push(recorded);
     Promise.resolve(handler(req, res, recorded)).catch(() => res.destroy());
   });
@@ -101,19 +123,36 @@ export interface SimpleResponse {
 export function send(
   base: string,
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; agent?: false } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    agent?: false;
+  } = {},
 ): Promise<SimpleResponse> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
         res.on('end', () => {
           const body = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: <T>() => JSON.parse(body) as T });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            json: <T>() => JSON.parse(body) as T,
+          });
         });
       },
     );

@@ -6,7 +6,14 @@
  * response bytes exactly as they arrived.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the vendor saw it. */
@@ -19,7 +26,11 @@ export interface VendorRequest {
   json: Record<string, unknown> | null;
 }
 
-export type VendorHandler = (req: VendorRequest, res: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
+export type VendorHandler = (
+  req: VendorRequest,
+  res: ServerResponse,
+  raw: IncomingMessage,
+) => void | Promise<void>;
 
 export interface MockVendor {
   url: string;
@@ -40,7 +51,13 @@ export async function startMockVendor(handler: VendorHandler): Promise<MockVendo
       } catch {
         json = null;
       }
-      const recorded: VendorRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, json };
+      const recorded: VendorRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        json,
+      };
       requests.push(recorded);
       Promise.resolve(handler(recorded, res, req)).catch(() => res.destroy());
     });
@@ -71,8 +88,12 @@ export function fixtureLines(file: URL): string[] {
  * with no `[DONE]` (Anthropic, Azure Responses).
  */
 export function frameSse(lines: readonly string[], framing: 'data' | 'typed'): Buffer {
-  if (framing === 'data') return Buffer.from(`${lines.map((l) => `data: ${l}\n\n`).join('')}data: [DONE]\n\n`, 'utf8');
-  return Buffer.from(lines.map((l) => `event: ${(JSON.parse(l) as { type: string }).type}\ndata: ${l}\n\n`).join(''), 'utf8');
+  if (framing === 'data')
+    return Buffer.from(`${lines.map((l) => `data: ${l}\n\n`).join('')}data: [DONE]\n\n`, 'utf8');
+  return Buffer.from(
+    lines.map((l) => `event: ${(JSON.parse(l) as { type: string }).type}\ndata: ${l}\n\n`).join(''),
+    'utf8',
+  );
 }
 
 /** A small seeded PRNG (mulberry32), so a failing seed replays the same cuts. */
@@ -91,7 +112,7 @@ export function seeded(seed: number): () => number {
 export function randomPieces(bytes: Buffer, seed: number, max = 97): Buffer[] {
   const random = seeded(seed);
   const pieces: Buffer[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const size = 1 + Math.floor(random() * random() * max);
     pieces.push(bytes.subarray(at, at + size));
     at += size;
@@ -126,7 +147,14 @@ export function call(
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path, method: options.method ?? 'POST', headers: options.headers, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: options.method ?? 'POST',
+        headers: options.headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -27,9 +27,24 @@ export interface TestRedis {
 }
 
 async function launch(port: number, dir: string): Promise<ChildProcess> {
-  const proc = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    REDIS_SERVER,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const ready = new Promise<void>((resolve, reject) => {
     proc.stdout?.on('data', (chunk: Buffer) => {
@@ -44,7 +59,12 @@ async function launch(port: number, dir: string): Promise<ChildProcess> {
 }
 
 function stop(proc: ChildProcess | null): Promise<void> {
-  if (!proc || proc.exitCode !== null || (proc.signalCode !== null && proc.signalCode !== 'SIGSTOP')) return Promise.resolve();
+  if (
+    !proc ||
+    proc.exitCode !== null ||
+    (proc.signalCode !== null && proc.signalCode !== 'SIGSTOP')
+  )
+    return Promise.resolve();
   const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   proc.kill('SIGKILL');
   return within(gone, 10_000, 'redis-server did not exit');

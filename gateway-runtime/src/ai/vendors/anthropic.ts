@@ -9,7 +9,10 @@
 import type { VendorAdapter } from '../types.js';
 import { body } from './locations.js';
 
-const cacheTerms = (prefix: string) => [`${prefix}.cache_creation_input_tokens`, `${prefix}.cache_read_input_tokens`];
+const cacheTerms = (prefix: string) => [
+  `${prefix}.cache_creation_input_tokens`,
+  `${prefix}.cache_read_input_tokens`,
+];
 
 export const anthropic = {
   type: 'anthropic',
@@ -19,14 +22,26 @@ export const anthropic = {
     headers: { 'anthropic-version': '2023-06-01' },
     model: { request: [body('model')], response: [body('model'), body('message.model')] },
     usage: {
-      promptTokens: [body('usage.input_tokens', ...cacheTerms('usage')), body('message.usage.input_tokens', ...cacheTerms('message.usage'))],
+      promptTokens: [
+        body('usage.input_tokens', ...cacheTerms('usage')),
+        body('message.usage.input_tokens', ...cacheTerms('message.usage')),
+      ],
       completionTokens: [body('usage.output_tokens'), body('message.usage.output_tokens')],
       // Anthropic reports no total: the gateway adds prompt and completion.
       totalTokens: [],
-      cachedTokens: [body('usage.cache_read_input_tokens'), body('message.usage.cache_read_input_tokens')],
+      cachedTokens: [
+        body('usage.cache_read_input_tokens'),
+        body('message.usage.cache_read_input_tokens'),
+      ],
       reasoningTokens: [body('usage.output_tokens_details.thinking_tokens')],
     },
-    completionText: ['delta.text', 'delta.partial_json', 'delta.thinking', 'content.*.text', 'content.*.thinking'],
+    completionText: [
+      'delta.text',
+      'delta.partial_json',
+      'delta.thinking',
+      'content.*.text',
+      'content.*.thinking',
+    ],
     promptText: ['system', 'system.*.text', 'messages.*.content', 'messages.*.content.*.text'],
     streamUsage: null,
     prices: [],

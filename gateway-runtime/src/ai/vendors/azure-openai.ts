@@ -7,7 +7,12 @@
 import { OpenAiUsageChunkDetector } from '../usage-chunk.js';
 import type { VendorAdapter } from '../types.js';
 import { body } from './locations.js';
-import { openAiCompletionText, openAiPromptText, openAiStreamUsage, openAiUsage } from './openai.js';
+import {
+  openAiCompletionText,
+  openAiPromptText,
+  openAiStreamUsage,
+  openAiUsage,
+} from './openai.js';
 
 export const azureOpenai = {
   type: 'azure-openai',

@@ -10,8 +10,16 @@ import { body } from './locations.js';
 
 /** Where OpenAI-style APIs put usage, for chat completions and the Responses API. */
 export const openAiUsage: VendorAdapter['defaults']['usage'] = {
-  promptTokens: [body('usage.prompt_tokens'), body('usage.input_tokens'), body('response.usage.input_tokens')],
-  completionTokens: [body('usage.completion_tokens'), body('usage.output_tokens'), body('response.usage.output_tokens')],
+  promptTokens: [
+    body('usage.prompt_tokens'),
+    body('usage.input_tokens'),
+    body('response.usage.input_tokens'),
+  ],
+  completionTokens: [
+    body('usage.completion_tokens'),
+    body('usage.output_tokens'),
+    body('response.usage.output_tokens'),
+  ],
   totalTokens: [body('usage.total_tokens'), body('response.usage.total_tokens')],
   cachedTokens: [
     body('usage.prompt_tokens_details.cached_tokens'),
@@ -47,7 +55,10 @@ export const openAiPromptText = [
   'instructions',
 ];
 
-export const openAiStreamUsage = { field: 'stream_options.include_usage', paths: ['/chat/completions', '/completions'] };
+export const openAiStreamUsage = {
+  field: 'stream_options.include_usage',
+  paths: ['/chat/completions', '/completions'],
+};
 
 export const openai = {
   type: 'openai',

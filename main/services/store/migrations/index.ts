@@ -6,4 +6,8 @@ import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [initial, applicationsSearch, revisionsEnvironments];
+export const migrations: readonly Migration[] = [
+  initial,
+  applicationsSearch,
+  revisionsEnvironments,
+];
