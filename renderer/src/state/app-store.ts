@@ -7,11 +7,12 @@ import { createStore, useStore } from './store';
 
 export type Theme = 'light' | 'dark';
 
-/** An open editor tab. Only APIs open in tabs for now. */
+/** An open editor tab: an API's designer, or the environments view. */
 export interface Tab {
-  /** `api:<apiId>`: one tab per resource. */
+  /** `api:<apiId>`: one tab per resource; `environments` for the environments view. */
   id: string;
-  kind: 'api';
+  kind: 'api' | 'environments';
+  /** The API of an `api` tab; empty for the environments view. */
   apiId: string;
   title: string;
 }

@@ -4,6 +4,7 @@ import type { WorkspaceInfo } from '../../../../main/ipc/contract';
 import { useApp } from '../../state/app-store';
 import { runCommand } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut-label';
+import { openEnvironmentsTab } from '../environments/environments-tab';
 import { apiTabId, openApiTab } from '../tabs/tabs';
 import { sectionId, visibleNodes } from './explorer-tree';
 import type { SectionKey, TreeNode } from './explorer-tree';
@@ -45,6 +46,7 @@ export function ExplorerPanel({ workspace }: { workspace: WorkspaceInfo }) {
   const activate = (node: TreeNode): void => {
     if (node.type === 'section') toggle(node.section.key);
     else if (node.type === 'api') openApiTab(node.api.id);
+    else if (node.resource.kind === 'environment') openEnvironmentsTab();
   };
 
   const onKeyDown = (e: KeyboardEvent): void => {
@@ -112,6 +114,14 @@ export function ExplorerPanel({ workspace }: { workspace: WorkspaceInfo }) {
         >
           + New API
         </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={openEnvironmentsTab}
+          title="Environments: push, roll back, revisions"
+        >
+          Environments
+        </button>
       </header>
       <ul ref={treeRef} role="tree" aria-label="Workspace" className="tree" onKeyDown={onKeyDown}>
         {nodes
@@ -178,7 +188,14 @@ export function ExplorerPanel({ workspace }: { workspace: WorkspaceInfo }) {
                           title={child.resource.path}
                           {...itemProps(child, 2)}
                         >
-                          <div className="tree__row tree__row--leaf">
+                          <div
+                            className="tree__row tree__row--leaf"
+                            onClick={
+                              child.resource.kind === 'environment'
+                                ? openEnvironmentsTab
+                                : undefined
+                            }
+                          >
                             <span className="tree__label">{child.resource.name}</span>
                           </div>
                         </li>

@@ -3,6 +3,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { runCommand } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut-label';
 import { ApiDesigner } from '../designer/api-designer';
+import { EnvironmentsView } from '../environments/environments-view';
 import { TabBar, panelDomId, tabDomId } from './tab-bar';
 import './tabs.css';
 
@@ -43,7 +44,11 @@ export function Workbench() {
           hidden={tab.id !== activeTabId}
           className="tab-panel"
         >
-          <ApiDesigner tabId={tab.id} apiId={tab.apiId} />
+          {tab.kind === 'environments' ? (
+            <EnvironmentsView />
+          ) : (
+            <ApiDesigner tabId={tab.id} apiId={tab.apiId} />
+          )}
         </div>
       ))}
     </main>
