@@ -60,7 +60,10 @@ monaco.editor.defineTheme('portico-light', {
   base: 'vs',
   inherit: true,
   rules: [],
-  colors: { 'editor.lineHighlightBackground': '#f4f5f7', 'editor.lineHighlightBorder': '#00000000' },
+  colors: {
+    'editor.lineHighlightBackground': '#f4f5f7',
+    'editor.lineHighlightBorder': '#00000000',
+  },
 });
 
 export { monaco };
