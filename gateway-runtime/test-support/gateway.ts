@@ -2,6 +2,7 @@
  * Starts a gateway for integration tests: every listener on 127.0.0.1 port 0, an
  * admin token, fast analytics flushes.
  */
+import type { AnalyticsEvent } from '../src/analytics/event.js';
 import {
   createGateway,
   type Gateway,
@@ -20,7 +21,30 @@ export interface TestGateway {
   admin: string;
   /** fetch against the admin API with the token (unless `token: null`). */
   adminFetch(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  /**
+   * The analytics event of one request (pass the response's `x-request-id`). The
+   * gateway records it when the response closes, which can be a moment after the client
+   * has read it, so this polls until it appears or `timeoutMs` passes.
+   */
+  eventFor(requestId: string | string[] | undefined, timeoutMs?: number): Promise<AnalyticsEvent>;
   close(): Promise<void>;
+}
+
+async function pollEvent(
+  gateway: Gateway,
+  requestId: string | string[] | undefined,
+  timeoutMs: number,
+): Promise<AnalyticsEvent> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const event = gateway.analytics
+      .events({ limit: 10_000 })
+      .find((e) => e.requestId === requestId);
+    if (event) return event;
+    if (Date.now() > deadline)
+      throw new Error(`no analytics event for request ${String(requestId)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export async function startGateway(
@@ -50,6 +74,7 @@ export async function startGateway(
         headers.set('content-type', 'application/json');
       return fetch(`${admin}${path}`, { ...rest, headers });
     },
+    eventFor: (requestId, timeoutMs = 5000) => pollEvent(gateway, requestId, timeoutMs),
     close: () => gateway.close(),
   };
 }

@@ -7,7 +7,6 @@
 import { request } from 'node:http';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsEvent } from '../../gateway-runtime/src/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
 import { deferred, within } from './helpers/backend.js';
@@ -93,19 +92,6 @@ afterAll(async () => {
   await vendor?.close();
 });
 
-async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
-  let found: AnalyticsEvent | undefined;
-  await expect
-    .poll(
-      () =>
-        (found = gw.gateway.analytics
-          .events({ limit: 10_000 })
-          .find((e) => e.requestId === requestId)),
-    )
-    .toBeDefined();
-  return found as AnalyticsEvent;
-}
-
 describe('AI endpoint requests', () => {
   it('calls Azure at url + path + query with the key in api-key, never the client’s credentials', async () => {
     const res = await call(gw.url, '/azure/v1/chat/completions?trace=1', {
@@ -130,7 +116,7 @@ describe('AI endpoint requests', () => {
     expect(seen?.headers.apikey).toBeUndefined();
     expect(seen?.headers['accept-encoding']).toBe('identity');
     // No model in the body or the response: the deployment named in the URL is the model.
-    expect((await eventOf(res.headers['x-request-id'])).ai).toMatchObject({
+    expect((await gw.eventFor(res.headers['x-request-id'])).ai).toMatchObject({
       vendor: 'azure-openai',
       model: 'my-deploy',
       promptTokens: 5,
@@ -206,7 +192,7 @@ describe('usage the vendor does not report', () => {
       )
       .join('');
     const prompt = countTokens('Invent a holiday and describe its traditions.');
-    expect((await eventOf(res.headers['x-request-id'])).ai).toEqual({
+    expect((await gw.eventFor(res.headers['x-request-id'])).ai).toEqual({
       vendor: 'openai-compatible',
       model: 'gpt-4.1-nano-2025-04-14',
       promptTokens: prompt,
@@ -245,7 +231,7 @@ describe('usage the vendor does not report', () => {
     const requestId = await within(gotSome.promise, 10_000, 'the stream never started');
     req.destroy();
     await within(abort.vendorSawClose.promise, 10_000, 'the vendor call was not aborted');
-    const event = await eventOf(requestId);
+    const event = await gw.eventFor(requestId);
     expect(event.status).toBe(499);
     expect(event.ai?.estimated).toBe(true);
     expect(event.ai?.promptTokens).toBe(countTokens('Hello there'));

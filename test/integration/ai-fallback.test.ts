@@ -7,10 +7,10 @@
  */
 import { request, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsEvent, ApiSpecInput } from '../../gateway-runtime/src/index.js';
+import type { ApiSpecInput } from '../../gateway-runtime/src/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
-import { closedPort, deferred, within } from './helpers/backend.js';
+import { closedPort, deferred } from './helpers/backend.js';
 import {
   call,
   fixtureLines,
@@ -139,19 +139,6 @@ afterAll(async () => {
   await vendor?.close();
 });
 
-async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
-  let found: AnalyticsEvent | undefined;
-  await expect
-    .poll(
-      () =>
-        (found = gw.gateway.analytics
-          .events({ limit: 10_000 })
-          .find((e) => e.requestId === requestId)),
-    )
-    .toBeDefined();
-  return found as AnalyticsEvent;
-}
-
 const body = JSON.stringify({
   model: 'gpt-4o',
   stream: true,
@@ -174,7 +161,7 @@ describe('AI fallbacks', () => {
       expect(toFallback?.json?.model).toBe('mistral-small-latest');
       // Mistral reports usage itself: nothing to ask for.
       expect(toFallback?.json?.stream_options).toBeUndefined();
-      const event = await eventOf(res.headers['x-request-id']);
+      const event = await gw.eventFor(res.headers['x-request-id']);
       expect(event.ai).toMatchObject({
         vendor: 'mistral',
         endpointIndex: 1,
@@ -209,7 +196,7 @@ describe('AI fallbacks', () => {
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBe('7');
     expect(res.json()).toEqual({ error: { message: 'rate limited' } });
-    expect((await eventOf(res.headers['x-request-id'])).ai).toMatchObject({
+    expect((await gw.eventFor(res.headers['x-request-id'])).ai).toMatchObject({
       vendor: 'openai',
       model: 'gpt-4o',
       totalTokens: null,
@@ -246,7 +233,7 @@ describe('AI fallbacks', () => {
     expect(outcome.cut).toBe(true);
     expect(outcome.bytes).toBe(firstEvents().length);
     expect(vendor.requests.slice(before).map((r) => r.url)).toEqual(['/cut/chat/completions']);
-    const event = await eventOf(outcome.requestId);
+    const event = await gw.eventFor(outcome.requestId);
     expect(event.status).toBe(502);
     expect(event.ai).toMatchObject({ vendor: 'openai', endpointIndex: 0, estimated: true });
   });
@@ -264,7 +251,7 @@ describe('backend limits', () => {
     for (const expected of [0, 0, 1]) {
       const res = await send(keys.production);
       expect(res.status).toBe(200);
-      expect((await eventOf(res.headers['x-request-id'])).ai?.endpointIndex).toBe(expected);
+      expect((await gw.eventFor(res.headers['x-request-id'])).ai?.endpointIndex).toBe(expected);
     }
   });
 
@@ -278,7 +265,7 @@ describe('backend limits', () => {
     expect(statuses).toEqual([200, 200, 429]);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
     expect(last?.json().code).toBe('THROTTLED');
-    expect(await within(eventOf(last?.headers['x-request-id']), 10_000, 'no event')).toMatchObject({
+    expect(await gw.eventFor(last?.headers['x-request-id'], 10_000)).toMatchObject({
       status: 429,
       throttledBy: 'backend:sandbox:primary',
     });

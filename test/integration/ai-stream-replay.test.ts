@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AiUsage, AnalyticsEvent } from '../../gateway-runtime/src/index.js';
+import type { AiUsage } from '../../gateway-runtime/src/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
 import {
@@ -233,19 +233,6 @@ afterAll(async () => {
   await vendor?.close();
 });
 
-async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
-  let found: AnalyticsEvent | undefined;
-  await expect
-    .poll(
-      () =>
-        (found = gw.gateway.analytics
-          .events({ limit: 10_000 })
-          .find((e) => e.requestId === requestId)),
-    )
-    .toBeDefined();
-  return found as AnalyticsEvent;
-}
-
 const chat = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     model: 'requested-model',
@@ -292,7 +279,7 @@ describe('streamed responses replayed through the gateway', () => {
         if (c.usageChunkLast) expect(seen?.json?.stream_options).toEqual({ include_usage: true });
         else expect(seen?.json?.stream_options).toBeUndefined();
 
-        const event = await eventOf(res.headers['x-request-id']);
+        const event = await gw.eventFor(res.headers['x-request-id']);
         expect(event.status).toBe(200);
         expect(event.ai).toEqual({ ...c.ai, cost: null, endpointIndex: 0 });
       },
@@ -305,7 +292,7 @@ describe('streamed responses replayed through the gateway', () => {
       body: chat(),
     });
     expect(res.status).toBe(200);
-    const event = await eventOf(res.headers['x-request-id']);
+    const event = await gw.eventFor(res.headers['x-request-id']);
     // 16 prompt (0 cached) at 0.1, 300 completion at 0.4, per million.
     expect(event.ai?.cost).toBeCloseTo((16 * 0.1 + 300 * 0.4) / 1e6, 12);
     expect(event.ai?.vendor).toBe('priced-openai');
@@ -324,7 +311,7 @@ describe('JSON responses', () => {
     expect(res.status).toBe(200);
     expect(res.body.equals(readFileSync(fixture('openai/openai-text.json')))).toBe(true);
     expect(vendor.requests.at(-1)?.json?.stream_options).toBeUndefined();
-    expect((await eventOf(res.headers['x-request-id'])).ai).toEqual({
+    expect((await gw.eventFor(res.headers['x-request-id'])).ai).toEqual({
       vendor: 'openai',
       model: 'gpt-4.1-nano-2025-04-14',
       promptTokens: 16,
@@ -348,7 +335,7 @@ describe('JSON responses', () => {
       }),
     });
     expect(res.status).toBe(200);
-    const event = await eventOf(res.headers['x-request-id']);
+    const event = await gw.eventFor(res.headers['x-request-id']);
     expect(event.ai).toMatchObject({
       vendor: 'priced-anthropic',
       model: 'claude-sonnet-4-5-20250929',

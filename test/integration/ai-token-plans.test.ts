@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsEvent } from '../../gateway-runtime/src/index.js';
 import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
 import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
 import {
@@ -80,19 +79,6 @@ afterAll(async () => {
   await vendor?.close();
 });
 
-async function eventOf(requestId: string | string[] | undefined): Promise<AnalyticsEvent> {
-  let found: AnalyticsEvent | undefined;
-  await expect
-    .poll(
-      () =>
-        (found = gw.gateway.analytics
-          .events({ limit: 10_000 })
-          .find((e) => e.requestId === requestId)),
-    )
-    .toBeDefined();
-  return found as AnalyticsEvent;
-}
-
 const streamed = JSON.stringify({
   model: 'gpt-4.1-nano',
   stream: true,
@@ -109,7 +95,7 @@ async function threeCalls(api: string, apikey: string, body: string) {
   for (let i = 0; i < 3; i++) {
     const res = await call(gw.url, `/${api}/v1/chat/completions`, { headers: { apikey }, body });
     // Usage is charged before the response ends; waiting for the event lets the request settle fully.
-    await eventOf(res.headers['x-request-id']);
+    await gw.eventFor(res.headers['x-request-id']);
     responses.push(res);
   }
   return responses;
@@ -126,11 +112,11 @@ describe('token-based plans', () => {
     expect(Number(third?.headers['retry-after'])).toBeGreaterThan(0);
     expect(third?.json().code).toBe('THROTTLED');
     expect(vendor.requests.length - before).toBe(2);
-    expect(await eventOf(third?.headers['x-request-id'])).toMatchObject({
+    expect(await gw.eventFor(third?.headers['x-request-id'])).toMatchObject({
       status: 429,
       throttledBy: 'subscription:TotalPlan:totalTokens',
     });
-    expect((await eventOf(second?.headers['x-request-id'])).ai?.totalTokens).toBe(316);
+    expect((await gw.eventFor(second?.headers['x-request-id'])).ai?.totalTokens).toBe(316);
   });
 
   it('a prompt-only quota counts prompt tokens alone', async () => {
@@ -143,7 +129,7 @@ describe('token-based plans', () => {
     // 363 completion tokens a call against 400.
     const responses = await threeCalls('completion', keys.production, plain);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 429]);
-    expect(await eventOf(responses[2]?.headers['x-request-id'])).toMatchObject({
+    expect(await gw.eventFor(responses[2]?.headers['x-request-id'])).toMatchObject({
       throttledBy: 'subscription:CompletionPlan:completionTokens',
     });
   });
@@ -152,7 +138,7 @@ describe('token-based plans', () => {
     // 379 a call against 500.
     const responses = await threeCalls('app', keys.other, plain);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 429]);
-    expect(await eventOf(responses[2]?.headers['x-request-id'])).toMatchObject({
+    expect(await gw.eventFor(responses[2]?.headers['x-request-id'])).toMatchObject({
       throttledBy: 'application:AppTokens:totalTokens',
     });
   });

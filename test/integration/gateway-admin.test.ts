@@ -254,9 +254,7 @@ describe('admin API', () => {
     });
     expect(await replan.json()).toMatchObject({ plan: 'Bronze', status: 'UNBLOCKED' });
     const after = await send(gw.url, '/svc/v1/y', { headers: prod });
-    const event = gw.gateway.analytics
-      .events({ limit: 100 })
-      .find((e) => e.requestId === after.headers['x-request-id']);
+    const event = await gw.eventFor(after.headers['x-request-id']);
     expect(event?.subscriptionPlan).toBe('Bronze');
     const bundleNow = (await (await gw.adminFetch('/admin/v1/bundle')).json()) as {
       subscriptions: { id: string; plan: string }[];

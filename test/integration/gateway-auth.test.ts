@@ -189,9 +189,7 @@ describe('gateway authentication', () => {
     const seen = res.json<RecordedRequest>();
     expect(seen.url).toBe('/prod/items');
     expect(seen.headers.authorization).toBeUndefined();
-    const event = gw.gateway.analytics
-      .events({ limit: 1000 })
-      .find((e) => e.requestId === res.headers['x-request-id']);
+    const event = await gw.eventFor(res.headers['x-request-id']);
     expect(event).toMatchObject({
       applicationId: 'app-1',
       keyType: 'PRODUCTION',
@@ -346,9 +344,7 @@ describe('mTLS on the HTTPS listener', () => {
     const seen = JSON.parse(res.body) as RecordedRequest;
     expect(seen.url).toBe('/sandbox/x');
     expect(seen.headers['x-forwarded-proto']).toBe('https');
-    const event = gw.gateway.analytics
-      .events({ limit: 1000 })
-      .find((e) => e.requestId === seen.headers['x-request-id']);
+    const event = await gw.eventFor(seen.headers['x-request-id']);
     expect(event).toMatchObject({
       apiId: 'mtls',
       keyType: 'SANDBOX',
