@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { ApiDetail } from '../../../../main/ipc/contract';
 import { ipc } from '../../ipc/client';
 import { notify, reportError } from '../notifications/notify';
+import { TextField } from '../../ui/text-field';
 
 interface Props {
   detail: ApiDetail;
@@ -88,30 +89,17 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
     }
   };
 
-  const field = (key: 'context' | 'production' | 'sandbox', label: string, placeholder: string) => {
-    const id = ids[key];
-    const error = shown[key];
-    return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          className="input input--mono"
-          value={form[key]}
-          placeholder={placeholder}
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => set(key, e.target.value)}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field__error">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (key: 'context' | 'production' | 'sandbox', label: string, placeholder: string) => (
+    <TextField
+      id={ids[key]}
+      label={label}
+      value={form[key]}
+      placeholder={placeholder}
+      mono
+      error={shown[key]}
+      onChange={(value) => set(key, value)}
+    />
+  );
 
   return (
     <section className="panel-section" aria-labelledby="settings-heading">

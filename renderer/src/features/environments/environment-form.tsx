@@ -4,6 +4,7 @@ import type { EnvironmentConfig } from '../../../../main/ipc/contract';
 import { ipc } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
 import { notify, reportError } from '../notifications/notify';
+import { TextField } from '../../ui/text-field';
 import { configFrom, emptyDraft, draftFrom, validateDraft } from './environment-validation';
 import type { EnvironmentDraft, NodeDraft, OverrideDraft } from './environment-validation';
 
@@ -28,23 +29,7 @@ export function EnvironmentForm({ initial, onSaved, onCancel }: Props) {
   const shown = submitted ? errors : {};
   const messages = Object.values(shown);
 
-  const field = (key: string) => {
-    const id = `${base}-${key.replace(/[^A-Za-z0-9]/g, '-')}`;
-    const error = shown[key];
-    return {
-      input: {
-        id,
-        'aria-invalid': error !== undefined,
-        'aria-describedby': error !== undefined ? `${id}-error` : undefined,
-      },
-      id,
-      error: error !== undefined && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ),
-    };
-  };
+  const idOf = (key: string) => `${base}-${key.replace(/[^A-Za-z0-9]/g, '-')}`;
 
   const setNode = (index: number, patch: Partial<NodeDraft>) =>
     setDraft((d) => ({
@@ -75,10 +60,6 @@ export function EnvironmentForm({ initial, onSaved, onCancel }: Props) {
     }
   };
 
-  const name = field('name');
-  const description = field('description');
-  const secrets = field('secrets');
-
   return (
     <form
       className="env-form"
@@ -97,70 +78,55 @@ export function EnvironmentForm({ initial, onSaved, onCancel }: Props) {
           {serverError}
         </div>
       )}
-      <div className="field">
-        <label htmlFor={name.id}>Name</label>
-        <input
-          {...name.input}
-          className="input"
-          value={draft.name}
-          readOnly={initial !== null}
-          placeholder="staging"
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-        />
-        {name.error}
-      </div>
-      <div className="field">
-        <label htmlFor={description.id}>Description</label>
-        <input
-          {...description.input}
-          className="input"
-          value={draft.description}
-          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-        />
-      </div>
+      <TextField
+        id={idOf('name')}
+        label="Name"
+        value={draft.name}
+        readOnly={initial !== null}
+        placeholder="staging"
+        error={shown.name}
+        onChange={(value) => setDraft({ ...draft, name: value })}
+      />
+      <TextField
+        id={idOf('description')}
+        label="Description"
+        value={draft.description}
+        error={shown.description}
+        onChange={(value) => setDraft({ ...draft, description: value })}
+      />
 
       <fieldset className="env-form__group">
         <legend>Gateway nodes</legend>
         {shown.nodes && <p className="field__error">{shown.nodes}</p>}
         {draft.nodes.map((node, i) => {
           const n = i + 1;
-          const nodeName = field(`nodes[${i}].name`);
-          const url = field(`nodes[${i}].adminUrl`);
-          const token = field(`nodes[${i}].tokenSecret`);
+          const key = (name: string) => `nodes[${i}].${name}`;
           return (
             <div key={i} className="env-form__row" role="group" aria-label={`Node ${n}`}>
-              <div className="field">
-                <label htmlFor={nodeName.id}>Node {n} name</label>
-                <input
-                  {...nodeName.input}
-                  className="input"
-                  value={node.name}
-                  onChange={(e) => setNode(i, { name: e.target.value })}
-                />
-                {nodeName.error}
-              </div>
-              <div className="field">
-                <label htmlFor={url.id}>Node {n} admin URL</label>
-                <input
-                  {...url.input}
-                  className="input input--mono"
-                  value={node.adminUrl}
-                  placeholder="http://127.0.0.1:9090"
-                  onChange={(e) => setNode(i, { adminUrl: e.target.value })}
-                />
-                {url.error}
-              </div>
-              <div className="field">
-                <label htmlFor={token.id}>Node {n} admin token secret</label>
-                <input
-                  {...token.input}
-                  className="input"
-                  value={node.tokenSecret}
-                  placeholder="staging-admin (optional)"
-                  onChange={(e) => setNode(i, { tokenSecret: e.target.value })}
-                />
-                {token.error}
-              </div>
+              <TextField
+                id={idOf(key('name'))}
+                label={`Node ${n} name`}
+                value={node.name}
+                error={shown[key('name')]}
+                onChange={(value) => setNode(i, { name: value })}
+              />
+              <TextField
+                id={idOf(key('adminUrl'))}
+                label={`Node ${n} admin URL`}
+                value={node.adminUrl}
+                placeholder="http://127.0.0.1:9090"
+                mono
+                error={shown[key('adminUrl')]}
+                onChange={(value) => setNode(i, { adminUrl: value })}
+              />
+              <TextField
+                id={idOf(key('tokenSecret'))}
+                label={`Node ${n} admin token secret`}
+                value={node.tokenSecret}
+                placeholder="staging-admin (optional)"
+                error={shown[key('tokenSecret')]}
+                onChange={(value) => setNode(i, { tokenSecret: value })}
+              />
               <button
                 type="button"
                 className="button button--small"
@@ -196,34 +162,31 @@ export function EnvironmentForm({ initial, onSaved, onCancel }: Props) {
         </button>
       </fieldset>
 
-      <div className="field">
-        <label htmlFor={secrets.id}>Secrets to send</label>
-        <input
-          {...secrets.input}
-          className="input"
-          value={draft.secrets}
-          placeholder="openai-key, backend-password"
-          onChange={(e) => setDraft({ ...draft, secrets: e.target.value })}
-        />
-        <p className="field__hint">
-          Names of store secrets, comma-separated, sent before each push.
-        </p>
-        {secrets.error}
-      </div>
+      <TextField
+        id={idOf('secrets')}
+        label="Secrets to send"
+        value={draft.secrets}
+        placeholder="openai-key, backend-password"
+        hint="Names of store secrets, comma-separated, sent before each push."
+        error={shown.secrets}
+        onChange={(value) => setDraft({ ...draft, secrets: value })}
+      />
 
       <fieldset className="env-form__group">
         <legend>Endpoint overrides</legend>
         {draft.overrides.map((o, i) => {
           const n = i + 1;
-          const api = field(`overrides[${i}].apiId`);
-          const prod = field(`overrides[${i}].production`);
-          const sandbox = field(`overrides[${i}].sandbox`);
+          const key = (name: string) => `overrides[${i}].${name}`;
+          const apiId = idOf(key('apiId'));
+          const apiError = shown[key('apiId')];
           return (
             <div key={i} className="env-form__row" role="group" aria-label={`Override ${n}`}>
               <div className="field">
-                <label htmlFor={api.id}>Override {n} API</label>
+                <label htmlFor={apiId}>Override {n} API</label>
                 <select
-                  {...api.input}
+                  id={apiId}
+                  aria-invalid={apiError !== undefined ? true : undefined}
+                  aria-describedby={apiError !== undefined ? `${apiId}-error` : undefined}
                   className="input"
                   value={o.apiId}
                   onChange={(e) => setOverride(i, { apiId: e.target.value })}
@@ -235,28 +198,28 @@ export function EnvironmentForm({ initial, onSaved, onCancel }: Props) {
                     </option>
                   ))}
                 </select>
-                {api.error}
+                {apiError !== undefined && (
+                  <p id={`${apiId}-error`} className="field__error">
+                    {apiError}
+                  </p>
+                )}
               </div>
-              <div className="field">
-                <label htmlFor={prod.id}>Override {n} production URL</label>
-                <input
-                  {...prod.input}
-                  className="input input--mono"
-                  value={o.production}
-                  onChange={(e) => setOverride(i, { production: e.target.value })}
-                />
-                {prod.error}
-              </div>
-              <div className="field">
-                <label htmlFor={sandbox.id}>Override {n} sandbox URL</label>
-                <input
-                  {...sandbox.input}
-                  className="input input--mono"
-                  value={o.sandbox}
-                  onChange={(e) => setOverride(i, { sandbox: e.target.value })}
-                />
-                {sandbox.error}
-              </div>
+              <TextField
+                id={idOf(key('production'))}
+                label={`Override ${n} production URL`}
+                value={o.production}
+                mono
+                error={shown[key('production')]}
+                onChange={(value) => setOverride(i, { production: value })}
+              />
+              <TextField
+                id={idOf(key('sandbox'))}
+                label={`Override ${n} sandbox URL`}
+                value={o.sandbox}
+                mono
+                error={shown[key('sandbox')]}
+                onChange={(value) => setOverride(i, { sandbox: value })}
+              />
               <button
                 type="button"
                 className="button button--small"
