@@ -6,7 +6,7 @@
  * project in and applies its `api_params.yaml` endpoints to the environments of
  * the same name that exist in the workspace.
  */
-import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StudioError } from '../errors.js';
 import { listEnvironments, writeEnvironment } from '../environments/environment-repo.js';
@@ -25,15 +25,7 @@ import {
   serializeApiParams,
   serializeDeploymentEnvironments,
 } from './params.js';
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { pathExists } from '../path-exists.js';
 
 /**
  * Writes `<outDir>/<apiId>/` as an apictl project; `environments` limits which
@@ -47,10 +39,10 @@ export async function exportApictlProject(input: {
   environments?: readonly string[];
 }): Promise<string> {
   const source = apiFolderPath(input.root, input.apiId);
-  if (!isSafeFolderName(input.apiId) || !(await exists(join(source, API_YAML))))
+  if (!isSafeFolderName(input.apiId) || !(await pathExists(join(source, API_YAML))))
     throw new StudioError('NOT_FOUND', `apiId: no API "${input.apiId}" in the workspace`);
   const target = join(input.outDir, input.apiId);
-  if (await exists(target))
+  if (await pathExists(target))
     throw new StudioError('CONFLICT', `out: ${target} already exists; choose another folder`);
   await mkdir(input.outDir, { recursive: true });
   await cp(source, target, { recursive: true });
@@ -97,7 +89,7 @@ export async function importApictlProject(input: {
       `${API_YAML}: data.name and data.version make "${id}", not a usable folder name`,
     );
   const target = apiFolderPath(input.root, id);
-  if (await exists(target)) {
+  if (await pathExists(target)) {
     if (!input.overwrite)
       throw new StudioError(
         'CONFLICT',
@@ -114,7 +106,7 @@ export async function importApictlProject(input: {
 
   const updated: string[] = [];
   const paramsPath = join(input.projectDir, API_PARAMS_FILE);
-  if (await exists(paramsPath)) {
+  if (await pathExists(paramsPath)) {
     const params = parseApiParams(await readFile(paramsPath, 'utf8'));
     if (!params.ok) throw new StudioError('VALIDATION', `${API_PARAMS_FILE}: ${params.message}`);
     const { environments } = await listEnvironments(input.root);

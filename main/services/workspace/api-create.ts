@@ -4,7 +4,7 @@
  * the folder in one rename so a failure leaves nothing behind.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ApiType, DefinitionFormat } from '../../ipc/contract.js';
 import { detectDefinition } from '../definitions/detect.js';
@@ -27,6 +27,7 @@ import {
   versionPattern,
   versionRule,
 } from './paths.js';
+import { pathExists } from '../path-exists.js';
 
 /** What `createApi` receives (the `apis.create` request). */
 export interface NewApiInput {
@@ -142,21 +143,12 @@ export function planNewApi(input: NewApiInput, existing: readonly ApiRecord[]): 
   };
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Writes `apis/<id>/` through a hidden staging folder renamed into place. */
 export async function writeNewApi(root: string, plan: NewApiPlan): Promise<void> {
   const apisDir = join(root, APIS_DIR);
   const target = join(apisDir, plan.id);
   // Case-insensitive file systems would merge PetStore-1.0.0 into petstore-1.0.0.
-  if (await exists(target)) {
+  if (await pathExists(target)) {
     throw new StudioError(
       'CONFLICT',
       `an API folder ${APIS_DIR}/${plan.id} already exists; give another name or version`,
