@@ -7,13 +7,33 @@ import { createStore, useStore } from './store';
 
 export type Theme = 'light' | 'dark';
 
-/** An open editor tab: an API's designer, or the environments view. */
+/**
+ * What a tab shows: an API's designer, or one of the studio's views (see
+ * `features/tabs/view-registry.tsx`). Views add their kind here.
+ */
+export type TabKind =
+  | 'api'
+  | 'environments'
+  | 'traffic'
+  | 'analytics'
+  | 'applications'
+  | 'policies'
+  | 'ai-vendors'
+  | 'search'
+  | 'sequence';
+
+/** An open editor tab. */
 export interface Tab {
-  /** `api:<apiId>`: one tab per resource; `environments` for the environments view. */
+  /**
+   * `api:<apiId>` for a designer, `<kind>` for a single-instance view,
+   * `<kind>:<resource>` for a view of one workspace resource (a sequence).
+   */
   id: string;
-  kind: 'api' | 'environments';
-  /** The API of an `api` tab; empty for the environments view. */
+  kind: TabKind;
+  /** The API of an `api` tab; empty otherwise. */
   apiId: string;
+  /** The workspace resource a per-resource view shows (a sequence's name); empty otherwise. */
+  resource?: string;
   title: string;
 }
 

@@ -8,6 +8,7 @@ import { shortcutLabel } from '../commands/shortcut-label';
 import { notify, reportError } from '../notifications/notify';
 import { closeTab } from '../tabs/tabs';
 import { ApiSettingsForm } from './api-settings-form';
+import { apiSections } from './api-sections';
 import { OperationsList } from './operations-list';
 import { useApiDetail } from './use-api-detail';
 import type { EditorDocument } from '../../editor/code-editor';
@@ -126,6 +127,13 @@ function DesignerView({
   useEffect(() => registerSaver(tabId, () => void save()), [tabId, save]);
 
   const settingsKey = JSON.stringify([detail.context, detail.isDefaultVersion, detail.endpoints]);
+  // "definition" or the key of one of `apiSections`; hidden sections stay mounted.
+  const [section, setSection] = useState('definition');
+  const [visited, setVisited] = useState<ReadonlySet<string>>(new Set(['definition']));
+  const showSection = (key: string): void => {
+    setSection(key);
+    setVisited((prev) => (prev.has(key) ? prev : new Set([...prev, key])));
+  };
 
   return (
     <div className="designer" data-testid="api-designer">
@@ -172,7 +180,30 @@ function DesignerView({
           </button>
         </div>
       )}
-      <div className="designer__body">
+      {apiSections.length > 0 && (
+        <div className="designer__sections" role="tablist" aria-label="API sections">
+          {[{ key: 'definition', label: 'Definition' }, ...apiSections].map((s) => (
+            <button
+              key={s.key}
+              type="button"
+              role="tab"
+              aria-selected={section === s.key}
+              className="designer__section-tab"
+              onClick={() => showSection(s.key)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {apiSections
+        .filter((s) => visited.has(s.key))
+        .map((s) => (
+          <div key={s.key} className="designer__section" hidden={section !== s.key}>
+            <s.component tabId={tabId} detail={detail} />
+          </div>
+        ))}
+      <div className="designer__body" hidden={section !== 'definition'}>
         <div className="designer__editor">
           {definition ? (
             <Suspense fallback={<p className="loading">Loading editor…</p>}>

@@ -5,7 +5,8 @@ import { useApp } from '../../state/app-store';
 import { runCommand } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut-label';
 import { openEnvironmentsTab } from '../environments/environments-tab';
-import { apiTabId, openApiTab } from '../tabs/tabs';
+import { apiTabId, openApiTab, openViewTab } from '../tabs/tabs';
+import { views } from '../tabs/view-registry';
 import { sectionId, visibleNodes } from './explorer-tree';
 import type { SectionKey, TreeNode } from './explorer-tree';
 import './explorer.css';
@@ -114,15 +115,22 @@ export function ExplorerPanel({ workspace }: { workspace: WorkspaceInfo }) {
         >
           + New API
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={openEnvironmentsTab}
-          title="Environments: push, roll back, revisions"
-        >
-          Environments
-        </button>
       </header>
+      <div className="explorer__views" role="toolbar" aria-label="Views">
+        {views
+          .filter((v) => v.nav)
+          .map((v) => (
+            <button
+              key={v.kind}
+              type="button"
+              className="button button--small"
+              onClick={() => openViewTab(v.kind, v.title)}
+              title={v.nav!.hint}
+            >
+              {v.nav!.label}
+            </button>
+          ))}
+      </div>
       <ul ref={treeRef} role="tree" aria-label="Workspace" className="tree" onKeyDown={onKeyDown}>
         {nodes
           .filter((n) => n.type === 'section')

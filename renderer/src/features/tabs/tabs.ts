@@ -1,6 +1,6 @@
 import type { WorkspaceInfo } from '../../../../main/ipc/contract';
 import { appStore, openDialog, setState } from '../../state/app-store';
-import type { Tab } from '../../state/app-store';
+import type { Tab, TabKind } from '../../state/app-store';
 
 export function apiTabId(apiId: string): string {
   return `api:${apiId}`;
@@ -13,6 +13,25 @@ export function openApiTab(apiId: string): void {
     const api = state.workspace?.apis.find((a) => a.id === apiId);
     const title = api ? `${api.name} ${api.version}` : apiId;
     const tab: Tab = { id, kind: 'api', apiId, title };
+    return { tabs: [...state.tabs, tab], activeTabId: id };
+  });
+}
+
+/**
+ * Opens (or brings to front) a view. Without `resource` there is one tab per
+ * kind; with it, one per resource (`sequence:<name>`).
+ */
+export function openViewTab(kind: Exclude<TabKind, 'api'>, title: string, resource?: string): void {
+  const id = resource === undefined ? kind : `${kind}:${resource}`;
+  setState((state) => {
+    if (state.tabs.some((t) => t.id === id)) return { activeTabId: id };
+    const tab: Tab = {
+      id,
+      kind,
+      apiId: '',
+      title,
+      ...(resource === undefined ? {} : { resource }),
+    };
     return { tabs: [...state.tabs, tab], activeTabId: id };
   });
 }

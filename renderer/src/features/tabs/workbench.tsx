@@ -3,8 +3,9 @@ import { EmptyState } from '../../ui/empty-state';
 import { runCommand } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut-label';
 import { ApiDesigner } from '../designer/api-designer';
-import { EnvironmentsView } from '../environments/environments-view';
+import type { Tab } from '../../state/app-store';
 import { TabBar, panelDomId, tabDomId } from './tab-bar';
+import { viewFor } from './view-registry';
 import './tabs.css';
 
 /**
@@ -44,13 +45,17 @@ export function Workbench() {
           hidden={tab.id !== activeTabId}
           className="tab-panel"
         >
-          {tab.kind === 'environments' ? (
-            <EnvironmentsView />
-          ) : (
-            <ApiDesigner tabId={tab.id} apiId={tab.apiId} />
-          )}
+          <TabContent tab={tab} />
         </div>
       ))}
     </main>
   );
+}
+
+function TabContent({ tab }: { tab: Tab }) {
+  if (tab.kind === 'api') return <ApiDesigner tabId={tab.id} apiId={tab.apiId} />;
+  const view = viewFor(tab.kind);
+  if (!view) return <EmptyState title={`Nothing can show a ${tab.kind} tab`} />;
+  const View = view.component;
+  return <View tab={tab} />;
 }
