@@ -65,6 +65,12 @@ export interface AppState {
   dialog: Dialog | null;
   notices: Notice[];
   theme: Theme;
+  /**
+   * A request to show a line of an API's definition (a search hit, an outline
+   * entry): the designer of `apiId` switches to its definition and reveals the
+   * line, then clears this. `nonce` makes a repeated jump to the same line count.
+   */
+  reveal: { apiId: string; line: number; nonce: number } | null;
 }
 
 export const appStore = createStore<AppState>({
@@ -78,6 +84,7 @@ export const appStore = createStore<AppState>({
   dialog: null,
   notices: [],
   theme: 'light',
+  reveal: null,
 });
 
 export function useApp<S>(select: (state: AppState) => S): S {
