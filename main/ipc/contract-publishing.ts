@@ -102,6 +102,28 @@ export const deploymentRecord = z.object({
   results: z.array(nodeResult),
 });
 
+/** One node's step during a push, rollback or undeploy, pushed as it happens. */
+export const environmentProgress = z.object({
+  environment: z.string(),
+  apiId: z.string(),
+  action: z.enum(['push', 'rollback', 'undeploy']),
+  node: z.string(),
+  stage: z.enum(['secrets', 'bundle', 'done', 'failed']),
+  message: z.string().optional(),
+});
+export type EnvironmentProgress = z.infer<typeof environmentProgress>;
+
+/** A secret as the studio lists it: its name and whether it holds a value; never the value. */
+export const secretInfo = z.object({ name: z.string(), set: z.boolean() });
+export type SecretInfo = z.infer<typeof secretInfo>;
+
+const secretName = z
+  .string({ error: 'name: a secret name is required' })
+  .regex(
+    /^[A-Za-z0-9._-]{1,200}$/,
+    'name: 1-200 letters, digits, ".", "_" or "-" (e.g. staging-admin)',
+  );
+
 const environmentName = z
   .string({ error: 'environment: a name is required' })
   .min(1, 'environment: a name is required');
@@ -177,4 +199,29 @@ export const publishingChannels = {
     request: z.object({ environment: environmentName, apiId: z.string().optional() }),
     response: z.array(deploymentRecord),
   },
+
+  /**
+   * The secret store (admin tokens, client keys, vendor keys): names in, values never
+   * out. `names` asks about specific secrets (set or not); without it, every stored one.
+   */
+  'secrets.list': {
+    request: z.object({ names: z.array(z.string()).optional() }),
+    response: z.array(secretInfo),
+  },
+  'secrets.set': {
+    request: z.object({
+      name: secretName,
+      value: z
+        .string({ error: 'value: the secret value is required' })
+        .min(1, 'value: the secret value is required'),
+    }),
+    response: secretInfo,
+  },
+  'secrets.delete': { request: z.object({ name: secretName }), response: z.null() },
+} as const;
+
+/** Push events of the publishing domain. */
+export const publishingEvents = {
+  /** Per-node progress of a push, rollback or undeploy, while it runs. */
+  'environments.progress': environmentProgress,
 } as const;

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { accessChannels } from './contract-access.js';
-import { publishingChannels } from './contract-publishing.js';
+import { publishingChannels, publishingEvents } from './contract-publishing.js';
 
 export * from './contract-access.js';
 export * from './contract-publishing.js';
@@ -215,6 +215,7 @@ export const events = {
    * `workspace.openRecent`. The renderer runs the same flow as its own buttons.
    */
   'app.command': appCommand,
+  ...publishingEvents,
 } as const;
 
 export type Channels = typeof channels;

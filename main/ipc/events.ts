@@ -3,7 +3,13 @@
  * `onChanged`/`onStatus`; this hub gives both bridges (Electron windows and the
  * web host's `/events` streams) one typed feed to forward.
  */
-import type { EventName, EventPayload, GatewayStatus, WorkspaceInfo } from './contract.js';
+import type {
+  EnvironmentProgress,
+  EventName,
+  EventPayload,
+  GatewayStatus,
+  WorkspaceInfo,
+} from './contract.js';
 
 /** One push event with its payload, typed by name. */
 export type EventMessage = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
@@ -41,6 +47,7 @@ export function createEventHub(): EventHub {
 export interface EventSources {
   workspace: { onChanged(listener: (info: WorkspaceInfo) => void): () => void };
   gateway: { onStatus(listener: (status: GatewayStatus) => void): () => void };
+  environments: { onProgress(listener: (progress: EnvironmentProgress) => void): () => void };
 }
 
 /** Forwards the services' events into the hub; returns the function that disconnects them. */
@@ -48,6 +55,7 @@ export function connectServiceEvents(services: EventSources, hub: EventHub): () 
   const offs = [
     services.workspace.onChanged((info) => hub.publish('workspace.changed', info)),
     services.gateway.onStatus((status) => hub.publish('gateway.status', status)),
+    services.environments.onProgress((progress) => hub.publish('environments.progress', progress)),
   ];
   return () => {
     for (const off of offs) off();

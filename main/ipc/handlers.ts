@@ -13,6 +13,7 @@ import { gatewayHandlers } from './gateway.ipc.js';
 import type { GatewayIpcDeps } from './gateway.ipc.js';
 import { revisionsHandlers, type RevisionsIpcDeps } from './revisions.ipc.js';
 import { environmentsHandlers, type EnvironmentsIpcDeps } from './environments.ipc.js';
+import { secretsHandlers, type SecretsIpcDeps } from './secrets.ipc.js';
 import { applicationsHandlers } from './applications.ipc.js';
 import type { ApplicationsIpcDeps } from './applications.ipc.js';
 import { searchHandlers } from './search.ipc.js';
@@ -29,7 +30,8 @@ export type IpcDeps = AppIpcDeps &
   ApplicationsIpcDeps &
   SearchIpcDeps &
   RevisionsIpcDeps &
-  EnvironmentsIpcDeps;
+  EnvironmentsIpcDeps &
+  SecretsIpcDeps;
 
 export function createHandlers(deps: IpcDeps): Handlers {
   return {
@@ -41,5 +43,6 @@ export function createHandlers(deps: IpcDeps): Handlers {
     ...searchHandlers(deps),
     ...revisionsHandlers(deps),
     ...environmentsHandlers(deps),
+    ...secretsHandlers(deps),
   };
 }

@@ -3,14 +3,17 @@
  * the bridge: environments are kept in a map; revisions, pushes and status need
  * real gateways, so they answer as a studio with none would.
  */
-import type { EnvironmentConfig } from './contract.js';
+import type { EnvironmentConfig, EnvironmentProgress } from './contract.js';
 import type { IpcDeps } from './handlers.js';
 import { StudioError } from '../services/errors.js';
 
-type PublishingServices = Pick<IpcDeps['services'], 'revisions' | 'environments'>;
+type PublishingServices = Pick<IpcDeps['services'], 'revisions' | 'environments' | 'secrets'> & {
+  environments: { onProgress(listener: (progress: EnvironmentProgress) => void): () => void };
+};
 
 export function createFakePublishingServices(): PublishingServices {
   const environments = new Map<string, EnvironmentConfig>();
+  const secrets = new Map<string, string>();
   const missing = (name: string): never => {
     throw new StudioError(
       'NOT_FOUND',
@@ -46,6 +49,18 @@ export function createFakePublishingServices(): PublishingServices {
       undeploy: async ({ environment }) => missing(environment),
       history: () => [],
       analytics: async (name) => (environments.has(name) ? [] : missing(name)),
+      // Pushes fail before they reach a node here, so no progress is ever reported.
+      onProgress: () => () => undefined,
+    },
+    secrets: {
+      has: (name) => secrets.has(name),
+      names: () => [...secrets.keys()].sort(),
+      set: (name, value) => {
+        secrets.set(name, value);
+      },
+      delete: (name) => {
+        secrets.delete(name);
+      },
     },
   };
 }

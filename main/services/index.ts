@@ -82,6 +82,8 @@ export interface StudioServices {
   revisions: RevisionsService;
   /** Environments (workspace files) and publishing to their gateway nodes. */
   environments: EnvironmentsService;
+  /** Named secrets, encrypted at rest (admin tokens, client keys, vendor keys). */
+  secrets: Store['secrets'];
   appInfo(): AppInfo;
   /** Stops the watcher and the gateway child, closes the database. */
   close(): Promise<void>;
@@ -211,6 +213,7 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
     search,
     revisions,
     environments,
+    secrets: store.secrets,
     appInfo: () => ({
       version: o.appVersion,
       host: o.host,

@@ -12,11 +12,9 @@ interface Node {
   stop(): Promise<void>;
 }
 
-/**
- * A real mutable `portico-gateway` node on free ports of 127.0.0.1. No admin token:
- * the studio has no channel to put a token's value into its secret store, and a
- * node whose admin API listens on loopback may go without one.
- */
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
+/** A real mutable `portico-gateway` node on free ports of 127.0.0.1, with an admin token. */
 async function startNode(): Promise<Node> {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-e2e-node-'));
   const proc: ChildProcess = spawn(
@@ -29,6 +27,8 @@ async function startNode(): Promise<Node> {
       '0',
       '--data-dir',
       dataDir,
+      '--admin-token',
+      ADMIN_TOKEN,
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -77,18 +77,32 @@ test('adds an environment of two nodes, pushes PetStore twice and rolls back', a
     await expect(envs.formError).toContainText('Node 1 admin URL');
 
     await envs.create('staging', [
-      { name: 'gw1', adminUrl: nodes[0]!.admin },
-      { name: 'gw2', adminUrl: nodes[1]!.admin },
+      { name: 'gw1', adminUrl: nodes[0]!.admin, tokenSecret: 'staging-admin' },
+      { name: 'gw2', adminUrl: nodes[1]!.admin, tokenSecret: 'staging-admin' },
     ]);
     await expect(envs.item('staging')).toBeVisible();
-    await expect(envs.nodeRevision('gw1')).toHaveText('(nothing deployed)');
 
-    // First push: both nodes take it.
+    // Without the token's value the nodes refuse the studio.
+    await expect(envs.secret('staging-admin')).toContainText('not set');
+    await expect(envs.nodeRevision('gw1')).toHaveText('(nothing deployed)');
+    await expect(page.getByTestId('node-gw1')).toContainText(/401|token/i);
+
+    // The value goes into the secret store through the Secrets panel, never into the file.
+    await envs.setSecret('staging-admin', ADMIN_TOKEN);
+    await expect(envs.secret('staging-admin')).toContainText(/\bset\b/);
+    await expect(envs.secret('staging-admin')).not.toContainText('not set');
+    await page.getByRole('button', { name: 'Refresh status' }).click();
+    await expect(page.getByTestId('node-gw1')).toContainText('Reachable');
+    await expect(page.getByTestId('node-gw1')).not.toContainText('Unreachable');
+
+    // First push: both nodes take it, and each node's progress arrives live.
     await expect(envs.api).toHaveValue('PetStore-1.0.0');
     await envs.push('first cut');
     await expect(envs.lastResult).toContainText('deployed');
     await expect(envs.nodeResult('gw1')).toContainText('ok');
     await expect(envs.nodeResult('gw2')).toContainText('ok');
+    await expect(envs.progress('gw1')).toHaveText('gw1: done');
+    await expect(envs.progress('gw2')).toHaveText('gw2: done');
     await expect(envs.state).toHaveText('In sync');
     await expect(envs.nodeRevision('gw1')).toHaveText(/^e-/);
     const first = (await envs.nodeRevision('gw1').textContent()) ?? '';

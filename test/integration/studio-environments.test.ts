@@ -132,10 +132,17 @@ describe('publishing to an environment of two portico-gateway nodes', () => {
 
   it('pushes a revision to both nodes, with the endpoint override and the secrets', async () => {
     const progress: string[] = [];
+    const broadcast: string[] = [];
+    const off = environments.onProgress((p) =>
+      broadcast.push(`${p.environment}/${p.apiId}/${p.action}/${p.node}:${p.stage}`),
+    );
     const report = await environments.push(
       { environment: 'staging', apiId: 'Echo-1.0.0', note: 'first' },
       (p) => progress.push(`${p.node}:${p.stage}`),
     );
+    off();
+    // Every listener of the service (the studio's live view) sees the same steps, with the operation.
+    expect(broadcast).toEqual(progress.map((p) => `staging/Echo-1.0.0/push/${p}`));
     expect(report.outcome).toBe('deployed');
     expect(report.nodes.map((n) => [n.node, n.ok])).toEqual([
       ['a', true],
@@ -263,6 +270,14 @@ describe('publishing to an environment of two portico-gateway nodes', () => {
         }),
         node('stranger', { certFile: certs.stranger.certPath, keySecret: 'stranger-key' }),
         node('no-cert', {}),
+        {
+          ...node('no-key', {}),
+          tls: {
+            caFile: certs.ca.certPath,
+            certFile: certs.stranger.certPath,
+            keySecret: 'never-set',
+          },
+        },
       ],
     });
     const status = await environments.status('secure');
@@ -270,11 +285,17 @@ describe('publishing to an environment of two portico-gateway nodes', () => {
       ['trusted', true],
       ['stranger', false],
       ['no-cert', false],
+      ['no-key', false],
     ]);
     expect(status.nodes[0]?.error).toBeUndefined();
+    // A node whose secret is missing is reported on its own; the others are still asked.
+    expect(status.nodes[3]?.error).toBe(
+      'nodes[3].tls.keySecret: no secret "never-set" in the secret store; set it first',
+    );
+    store.secrets.set('never-set', certs.stranger.keyPem);
 
     const report = await environments.push({ environment: 'secure', apiId: 'Echo-1.0.0' });
-    expect(report.nodes.map((n) => n.ok)).toEqual([true, false, false]);
+    expect(report.nodes.map((n) => n.ok)).toEqual([true, false, false, false]);
     expect(await health(nodeA)).toBe(report.bundleRevision);
   });
 });

@@ -13,8 +13,6 @@
  * would otherwise step back one revision too far, and a rollback must leave every
  * node on the same revision.
  */
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import type { GatewayBundle, SummaryGroup } from '../../../gateway-runtime/src/index.js';
 import { StudioError } from '../errors.js';
 import type { RevisionsService } from '../revisions/revisions-service.js';
@@ -22,7 +20,8 @@ import { adoptServedApis, servedAccess } from './adopt.js';
 import { AdminClient, describeRefusal, type AdminTarget } from './admin-client.js';
 import { composeEnvironmentBundle, type AccessSnapshot } from './compose.js';
 import type { DeploymentAction, DeploymentRecord, Deployments, NodeResult } from './deployments.js';
-import type { Environment, GatewayNode } from './environment-file.js';
+import type { Environment } from './environment-file.js';
+import { requireSecret, resolveTarget, type SecretSource } from './node-targets.js';
 import {
   deleteEnvironment,
   listEnvironments,
@@ -31,10 +30,7 @@ import {
   type EnvironmentProblem,
 } from './environment-repo.js';
 
-/** Where secrets (admin tokens, client keys, the secrets a push sends) are read from. */
-export interface SecretSource {
-  get(name: string): string | undefined;
-}
+export type { SecretSource } from './node-targets.js';
 
 export interface EnvironmentsServiceOptions {
   /** The open workspace's folder; null when none is open. */
@@ -92,11 +88,27 @@ export interface EnvironmentStatus {
 
 export type ProgressListener = (progress: NodeProgress) => void;
 
+/** Progress of one node, with the operation it belongs to, for every listener of the service. */
+export interface OperationProgress extends NodeProgress {
+  environment: string;
+  apiId: string;
+  action: DeploymentAction;
+}
+
 export class EnvironmentsService {
   private readonly now: () => Date;
+  private readonly progressListeners = new Set<(progress: OperationProgress) => void>();
 
   constructor(private readonly options: EnvironmentsServiceOptions) {
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Every node's progress of every push, rollback and undeploy (the studio's live view). */
+  onProgress(listener: (progress: OperationProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => {
+      this.progressListeners.delete(listener);
+    };
   }
 
   list(): Promise<{ environments: Environment[]; problems: EnvironmentProblem[] }> {
@@ -165,9 +177,22 @@ export class EnvironmentsService {
   async status(name: string): Promise<EnvironmentStatus> {
     const root = this.root();
     const environment = await readEnvironment(root, name);
-    const targets = await this.targets(root, environment);
     const nodes = await Promise.all(
-      targets.map(async (target): Promise<NodeStatus> => {
+      environment.nodes.map(async (node, index): Promise<NodeStatus> => {
+        let target: AdminTarget;
+        try {
+          target = await resolveTarget(root, node, index, this.options.secrets);
+        } catch (error) {
+          // A missing secret or CA file: this node cannot be asked, the others still can.
+          const message = error instanceof Error ? error.message : String(error);
+          return {
+            node: node.name,
+            adminUrl: node.adminUrl,
+            reachable: false,
+            revision: null,
+            error: message,
+          };
+        }
         const client = new AdminClient(target);
         try {
           const res = await client.call('GET', '/admin/v1/health');
@@ -252,8 +277,14 @@ export class EnvironmentsService {
     apiId: string,
     revisionId: string | null,
     action: DeploymentAction,
-    onProgress: ProgressListener = () => undefined,
+    onNodeProgress: ProgressListener = () => undefined,
   ): Promise<PushReport> {
+    const onProgress: ProgressListener = (progress) => {
+      onNodeProgress(progress);
+      for (const listener of [...this.progressListeners]) {
+        listener({ ...progress, environment: name, apiId, action });
+      }
+    };
     const root = this.root();
     const environment = await readEnvironment(root, name);
     const targets = await this.targets(root, environment);
@@ -354,42 +385,14 @@ export class EnvironmentsService {
   }
 
   private secret(name: string, field: string): string {
-    const value = this.options.secrets.get(name);
-    if (value === undefined)
-      throw new StudioError(
-        'VALIDATION',
-        `${field}: no secret "${name}" in the secret store; set it first`,
-      );
-    return value;
+    return requireSecret(this.options.secrets, name, field);
   }
 
-  private async targets(root: string, environment: Environment): Promise<AdminTarget[]> {
-    const file = (path: string) => readFile(isAbsolute(path) ? path : resolve(root, path), 'utf8');
+  private targets(root: string, environment: Environment): Promise<AdminTarget[]> {
     return Promise.all(
-      environment.nodes.map(async (node: GatewayNode, index): Promise<AdminTarget> => {
-        const at = `nodes[${index}]`;
-        const tls = node.tls;
-        return {
-          name: node.name,
-          adminUrl: node.adminUrl,
-          token:
-            node.tokenSecret === undefined
-              ? null
-              : this.secret(node.tokenSecret, `${at}.tokenSecret`),
-          ...(tls && {
-            tls: {
-              ...(tls.caFile !== undefined && { ca: await file(tls.caFile) }),
-              ...(tls.certFile !== undefined && { cert: await file(tls.certFile) }),
-              ...(tls.keySecret !== undefined && {
-                key: this.secret(tls.keySecret, `${at}.tls.keySecret`),
-              }),
-              ...(tls.rejectUnauthorized !== undefined && {
-                rejectUnauthorized: tls.rejectUnauthorized,
-              }),
-            },
-          }),
-        };
-      }),
+      environment.nodes.map((node, index) =>
+        resolveTarget(root, node, index, this.options.secrets),
+      ),
     );
   }
 }

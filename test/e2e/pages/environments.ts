@@ -55,14 +55,36 @@ export class EnvironmentsView {
   }
 
   /** Fills the new-environment form with `nodes` (name and admin URL each) and saves it. */
-  async create(name: string, nodes: readonly { name: string; adminUrl: string }[]): Promise<void> {
+  async create(
+    name: string,
+    nodes: readonly { name: string; adminUrl: string; tokenSecret?: string }[],
+  ): Promise<void> {
     await this.form.getByLabel('Name', { exact: true }).fill(name);
     for (const [i, node] of nodes.entries()) {
       if (i > 0) await this.form.getByRole('button', { name: 'Add node' }).click();
       await this.form.getByLabel(`Node ${i + 1} name`).fill(node.name);
       await this.form.getByLabel(`Node ${i + 1} admin URL`).fill(node.adminUrl);
+      if (node.tokenSecret !== undefined)
+        await this.form.getByLabel(`Node ${i + 1} admin token secret`).fill(node.tokenSecret);
     }
     await this.saveButton.click();
+  }
+
+  /** A secret's row in the environment's Secrets panel ("set" / "not set"). */
+  secret(name: string): Locator {
+    return this.page.getByTestId(`secret-${name}`);
+  }
+
+  /** Stores a secret's value through the Secrets panel. */
+  async setSecret(name: string, value: string): Promise<void> {
+    await this.secret(name).getByRole('button').click();
+    await this.page.getByLabel(`Value of ${name}`).fill(value);
+    await this.page.getByRole('button', { name: 'Store secret' }).click();
+  }
+
+  /** A node's live progress line during (and after) a push. */
+  progress(node: string): Locator {
+    return this.page.getByTestId(`progress-${node}`);
   }
 
   async push(note: string): Promise<void> {

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type {
   EnvironmentConfig,
+  EnvironmentProgress,
   EnvironmentStatus,
   PushReport,
 } from '../../../../main/ipc/contract';
-import { ipc } from '../../ipc/client';
+import { ipc, subscribe } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
 import { reportError } from '../notifications/notify';
 import { RevisionHistory } from './revision-history';
+import { SecretsPanel } from './secrets-panel';
 
 interface Props {
   environment: EnvironmentConfig;
@@ -16,6 +18,13 @@ interface Props {
 }
 
 type Action = 'push' | 'rollback' | 'undeploy';
+
+const stageLabels: Record<EnvironmentProgress['stage'], string> = {
+  secrets: 'sending secrets…',
+  bundle: 'deploying the bundle…',
+  done: 'done',
+  failed: 'failed',
+};
 
 const stateLabels: Record<EnvironmentStatus['state'], string> = {
   'in-sync': 'In sync',
@@ -33,6 +42,8 @@ export function EnvironmentDetail({ environment, onEdit, onDeleted }: Props) {
   const [report, setReport] = useState<PushReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  // Node name -> its latest step of the running operation, as main reports it.
+  const [progress, setProgress] = useState<Record<string, EnvironmentProgress>>({});
   const ids = { api: useId(), note: useId() };
   const name = environment.name;
 
@@ -43,6 +54,14 @@ export function EnvironmentDetail({ environment, onEdit, onDeleted }: Props) {
       reportError(error, `Status of ${name}`);
     }
   }, [name]);
+
+  useEffect(
+    () =>
+      subscribe('environments.progress', (p) => {
+        if (p.environment === name) setProgress((prev) => ({ ...prev, [p.node]: p }));
+      }),
+    [name],
+  );
 
   useEffect(() => {
     let live = true;
@@ -60,6 +79,7 @@ export function EnvironmentDetail({ environment, onEdit, onDeleted }: Props) {
   const run = async (action: Action) => {
     if (apiId === '') return;
     setRunning(action);
+    setProgress({});
     setReport(null);
     setFailure(null);
     try {
@@ -170,6 +190,8 @@ export function EnvironmentDetail({ environment, onEdit, onDeleted }: Props) {
         </p>
       )}
 
+      <SecretsPanel environment={environment} />
+
       <section className="env-push" aria-label="Deploy">
         <div className="env-push__fields">
           <div className="field">
@@ -226,19 +248,19 @@ export function EnvironmentDetail({ environment, onEdit, onDeleted }: Props) {
             {running === 'undeploy' ? 'Undeploying…' : 'Undeploy'}
           </button>
         </div>
-        {running && (
+        {(running !== null || Object.keys(progress).length > 0) && (
           <ul className="env-progress" aria-label="Progress">
-            {environment.nodes.map((n) => (
-              <li key={n.name}>
-                {n.name}:{' '}
-                {running === 'push'
-                  ? 'pushing'
-                  : running === 'rollback'
-                    ? 'rolling back'
-                    : 'undeploying'}
-                …
-              </li>
-            ))}
+            {environment.nodes.map((n) => {
+              const step = progress[n.name];
+              return (
+                <li key={n.name} data-testid={`progress-${n.name}`}>
+                  {n.name}:{' '}
+                  {step
+                    ? `${stageLabels[step.stage]}${step.message ? ` ${step.message}` : ''}`
+                    : 'waiting…'}
+                </li>
+              );
+            })}
           </ul>
         )}
         {failure && (

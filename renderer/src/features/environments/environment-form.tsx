@@ -5,7 +5,14 @@ import { ipc } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
 import { notify, reportError } from '../notifications/notify';
 import { TextField } from '../../ui/text-field';
-import { configFrom, emptyDraft, draftFrom, validateDraft } from './environment-validation';
+import {
+  configFrom,
+  emptyDraft,
+  emptyNode,
+  draftFrom,
+  validateDraft,
+} from './environment-validation';
+import { NodeFields } from './node-fields';
 import type { EnvironmentDraft, NodeDraft, OverrideDraft } from './environment-validation';
 
 interface Props {
@@ -98,52 +105,21 @@ export function EnvironmentForm({ initial, onSaved, onCancel }: Props) {
       <fieldset className="env-form__group">
         <legend>Gateway nodes</legend>
         {shown.nodes && <p className="field__error">{shown.nodes}</p>}
-        {draft.nodes.map((node, i) => {
-          const n = i + 1;
-          const key = (name: string) => `nodes[${i}].${name}`;
-          return (
-            <div key={i} className="env-form__row" role="group" aria-label={`Node ${n}`}>
-              <TextField
-                id={idOf(key('name'))}
-                label={`Node ${n} name`}
-                value={node.name}
-                error={shown[key('name')]}
-                onChange={(value) => setNode(i, { name: value })}
-              />
-              <TextField
-                id={idOf(key('adminUrl'))}
-                label={`Node ${n} admin URL`}
-                value={node.adminUrl}
-                placeholder="http://127.0.0.1:9090"
-                mono
-                error={shown[key('adminUrl')]}
-                onChange={(value) => setNode(i, { adminUrl: value })}
-              />
-              <TextField
-                id={idOf(key('tokenSecret'))}
-                label={`Node ${n} admin token secret`}
-                value={node.tokenSecret}
-                placeholder="staging-admin (optional)"
-                error={shown[key('tokenSecret')]}
-                onChange={(value) => setNode(i, { tokenSecret: value })}
-              />
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={`Remove node ${n}`}
-                disabled={draft.nodes.length === 1}
-                onClick={() =>
-                  setDraft((d) => ({ ...d, nodes: d.nodes.filter((_, j) => j !== i) }))
-                }
-              >
-                Remove
-              </button>
-            </div>
-          );
-        })}
+        {draft.nodes.map((node, i) => (
+          <NodeFields
+            key={i}
+            index={i}
+            node={node}
+            errors={shown}
+            idOf={idOf}
+            canRemove={draft.nodes.length > 1}
+            onChange={(patch) => setNode(i, patch)}
+            onRemove={() => setDraft((d) => ({ ...d, nodes: d.nodes.filter((_, j) => j !== i) }))}
+          />
+        ))}
         <p className="field__hint">
           The admin token is the name of a secret in the studio&apos;s secret store, never the token
-          itself.
+          itself. Set secret values in the environment&apos;s Secrets panel.
         </p>
         <button
           type="button"
@@ -151,10 +127,7 @@ export function EnvironmentForm({ initial, onSaved, onCancel }: Props) {
           onClick={() =>
             setDraft((d) => ({
               ...d,
-              nodes: [
-                ...d.nodes,
-                { name: `node-${d.nodes.length + 1}`, adminUrl: '', tokenSecret: '' },
-              ],
+              nodes: [...d.nodes, emptyNode(d.nodes.length + 1)],
             }))
           }
         >

@@ -4,6 +4,24 @@ export interface NodeDraft {
   name: string;
   adminUrl: string;
   tokenSecret: string;
+  /** TLS to an https admin URL: a CA file, a client certificate file and its key's secret. */
+  caFile: string;
+  certFile: string;
+  keySecret: string;
+  /** False accepts any server certificate (a self-signed test node). */
+  rejectUnauthorized: boolean;
+}
+
+export function emptyNode(index: number): NodeDraft {
+  return {
+    name: `node-${index}`,
+    adminUrl: '',
+    tokenSecret: '',
+    caFile: '',
+    certFile: '',
+    keySecret: '',
+    rejectUnauthorized: true,
+  };
 }
 
 export interface OverrideDraft {
@@ -32,7 +50,7 @@ export function emptyDraft(): EnvironmentDraft {
   return {
     name: '',
     description: '',
-    nodes: [{ name: 'node-1', adminUrl: '', tokenSecret: '' }],
+    nodes: [emptyNode(1)],
     secrets: '',
     overrides: [],
   };
@@ -46,6 +64,10 @@ export function draftFrom(env: EnvironmentConfig): EnvironmentDraft {
       name: n.name,
       adminUrl: n.adminUrl,
       tokenSecret: n.tokenSecret ?? '',
+      caFile: n.tls?.caFile ?? '',
+      certFile: n.tls?.certFile ?? '',
+      keySecret: n.tls?.keySecret ?? '',
+      rejectUnauthorized: n.tls?.rejectUnauthorized ?? true,
     })),
     secrets: (env.secrets ?? []).join(', '),
     overrides: Object.entries(env.endpoints ?? {}).map(([apiId, o]) => ({
@@ -93,6 +115,21 @@ export function validateDraft(draft: EnvironmentDraft): DraftErrors {
     if (node.tokenSecret.trim() !== '' && !SECRET.test(node.tokenSecret.trim()))
       errors[`nodes[${i}].tokenSecret`] =
         `Node ${n} admin token secret: a secret name of letters, digits, ".", "_" or "-"`;
+    const keySecret = node.keySecret.trim();
+    if (keySecret !== '' && !SECRET.test(keySecret))
+      errors[`nodes[${i}].keySecret`] =
+        `Node ${n} client key secret: a secret name of letters, digits, ".", "_" or "-"`;
+    if ((node.certFile.trim() === '') !== (keySecret === ''))
+      errors[`nodes[${i}].${keySecret === '' ? 'keySecret' : 'certFile'}`] =
+        `Node ${n} client certificate: give both the certificate file and its key's secret, or neither`;
+    const usesTls =
+      node.caFile.trim() !== '' ||
+      node.certFile.trim() !== '' ||
+      keySecret !== '' ||
+      !node.rejectUnauthorized;
+    if (usesTls && isHttpUrl(node.adminUrl.trim()) && !node.adminUrl.trim().startsWith('https:'))
+      errors[`nodes[${i}].adminUrl`] =
+        `Node ${n} admin URL: TLS options need an https:// admin URL`;
   });
   const bad = secretList(draft.secrets).find((s) => !SECRET.test(s));
   if (bad !== undefined)
@@ -124,8 +161,30 @@ export function configFrom(draft: EnvironmentDraft): EnvironmentConfig {
       name: n.name,
       adminUrl: n.adminUrl.trim(),
       ...(n.tokenSecret.trim() !== '' && { tokenSecret: n.tokenSecret.trim() }),
+      ...(tlsFrom(n) && { tls: tlsFrom(n) }),
     })),
     secrets: secretList(draft.secrets),
     endpoints,
   };
+}
+
+function tlsFrom(node: NodeDraft): EnvironmentConfig['nodes'][number]['tls'] | undefined {
+  const tls = {
+    ...(node.caFile.trim() !== '' && { caFile: node.caFile.trim() }),
+    ...(node.certFile.trim() !== '' && { certFile: node.certFile.trim() }),
+    ...(node.keySecret.trim() !== '' && { keySecret: node.keySecret.trim() }),
+    ...(!node.rejectUnauthorized && { rejectUnauthorized: false }),
+  };
+  return Object.keys(tls).length > 0 ? tls : undefined;
+}
+
+/** Every secret an environment names: admin tokens, client keys and the secrets it sends. */
+export function referencedSecrets(env: EnvironmentConfig): string[] {
+  const names = new Set<string>();
+  for (const node of env.nodes) {
+    if (node.tokenSecret) names.add(node.tokenSecret);
+    if (node.tls?.keySecret) names.add(node.tls.keySecret);
+  }
+  for (const secret of env.secrets ?? []) names.add(secret);
+  return [...names].sort();
 }
