@@ -17,6 +17,7 @@ import { createElectronGatewayLauncher } from './electron/gateway-launcher.js';
 import { createSafeStorageCipher } from './electron/secret-cipher.js';
 import { pickFolder } from './electron/dialogs.js';
 import { electronSqliteBinding } from './electron/native-binding.js';
+import { workspaceFromArgv, workspaceFromPath } from './electron/launch-path.js';
 import { appUrlFor, createMainWindow } from './windows/main-window.js';
 import { installMenu } from './windows/menu.js';
 import { isAppUrl, isSafeExternalUrl } from './windows/security.js';
@@ -43,10 +44,34 @@ async function openExternal(url: string): Promise<void> {
   await shell.openExternal(url);
 }
 
+// Unpackaged, argv is [electron, app folder, ...]; packaged, [portico, ...].
+const argvSkip = app.isPackaged ? 1 : 2;
+
 function run(): void {
   let window: BrowserWindow | null = null;
   let services: StudioServices | null = null;
   let quitting = false;
+  // A workspace asked for before the services exist (macOS `open-file` at launch).
+  let requested: string | null = workspaceFromArgv(process.argv, argvSkip);
+
+  const focusWindow = (): void => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
+
+  /** Opens a workspace a launch or a double-clicked `*.portico` file asked for. */
+  const openRequested = (dir: string | null): void => {
+    if (!dir) return;
+    if (!services) {
+      requested = dir;
+      return;
+    }
+    services.workspace
+      .open(dir)
+      .catch((error: unknown) => log('warn', `opening ${dir}: ${String(error)}`));
+    focusWindow();
+  };
 
   const openWindow = (): void => {
     window = createMainWindow({ preloadPath, rendererFile, devServerUrl, openExternal });
@@ -67,8 +92,10 @@ function run(): void {
       ...(app.isPackaged && { sampleSourcePath: join(process.resourcesPath, 'sample-workspace') }),
       secretCipher: createSafeStorageCipher(safeStorage) ?? undefined,
       sqliteNativeBinding: sqliteBinding,
+      ...(requested && { workspacePath: requested }),
       log,
     });
+    requested = null;
     services = studio;
 
     const hub = createEventHub();
@@ -107,10 +134,15 @@ function run(): void {
     openWindow();
   };
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openRequested(workspaceFromArgv(argv, argvSkip, workingDirectory));
+    focusWindow();
+  });
+
+  // macOS: a `*.portico` file opened in Finder, before or after the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openRequested(workspaceFromPath(path));
   });
 
   app.on('activate', () => {
