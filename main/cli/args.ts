@@ -25,7 +25,7 @@ export interface CliArgs {
   note?: string;
   out?: string;
   project?: string;
-  format: 'apictl' | 'bundle';
+  format: 'apictl' | 'zip' | 'bundle';
   overwrite: boolean;
   json: boolean;
   workspace: string;
@@ -41,10 +41,12 @@ Commands:
   undeploy  --env NAME --api ID      stop serving the API on the environment
   status    --env NAME               each node's revision; "diverged" when they differ
   revision  --api ID [--note TEXT]   snapshot the API as a revision and print its id
-  export    --api ID --out DIR [--format apictl|bundle] [--env NAME] [--revision R]
-            apictl: an apictl project folder (default); bundle: the gateway bundle
-            JSON that portico-gateway --bundle serves
-  import    --project DIR [--overwrite]   an apictl project folder into apis/
+  export    --api ID --out DIR [--format apictl|zip|bundle] [--env NAME] [--revision R]
+            apictl: an apictl project folder (default); zip: the same as apictl's
+            Name_version.zip archive; bundle: the gateway bundle JSON that
+            portico-gateway --bundle serves
+  import    --project DIR|FILE.zip [--overwrite]
+            an apictl project folder or archive into apis/
 
 Options:
   --workspace DIR   the workspace folder (default: the current folder)
@@ -113,8 +115,8 @@ export function parseCliArgs(argv: readonly string[], cwd: string): ParseResult 
     if (!values[flag]) return { ok: false, message: `${command} needs --${flag}` };
   }
   const format = values.format ?? 'apictl';
-  if (format !== 'apictl' && format !== 'bundle')
-    return { ok: false, message: `--format must be apictl or bundle, got "${format}"` };
+  if (format !== 'apictl' && format !== 'zip' && format !== 'bundle')
+    return { ok: false, message: `--format must be apictl, zip or bundle, got "${format}"` };
   return {
     ok: true,
     args: {

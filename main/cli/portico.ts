@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportApictlProject, importApictlProject } from '../services/apictl/apictl-project.js';
+import { exportApictlZip, importApictlZip } from '../services/apictl/apictl-zip.js';
 import { Deployments } from '../services/environments/deployments.js';
 import {
   EnvironmentsService,
@@ -120,12 +121,16 @@ async function execute(args: CliArgs, io: CliIo, store: Store): Promise<number> 
         io.stdout(`${file}\n`);
         return 0;
       }
-      const project = await exportApictlProject({
+      const exportInput = {
         root,
         apiId: api,
         outDir,
         ...(args.env !== undefined && { environments: [args.env] }),
-      });
+      };
+      const project =
+        args.format === 'zip'
+          ? await exportApictlZip(exportInput)
+          : await exportApictlProject(exportInput);
       io.stdout(`${project}\n`);
       return 0;
     }
@@ -133,11 +138,10 @@ async function execute(args: CliArgs, io: CliIo, store: Store): Promise<number> 
       io.stdout(usage);
       return 0;
     case 'import': {
-      const result = await importApictlProject({
-        root,
-        projectDir: resolve(io.cwd, args.project ?? '.'),
-        overwrite: args.overwrite,
-      });
+      const source = resolve(io.cwd, args.project ?? '.');
+      const result = source.toLowerCase().endsWith('.zip')
+        ? await importApictlZip({ root, archive: source, overwrite: args.overwrite })
+        : await importApictlProject({ root, projectDir: source, overwrite: args.overwrite });
       if (args.json) out(result);
       else io.stdout(`${result.apiId}\n`);
       return 0;

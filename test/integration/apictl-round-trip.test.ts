@@ -7,10 +7,12 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
 import {
   exportApictlProject,
   importApictlProject,
 } from '../../main/services/apictl/apictl-project.js';
+import { exportApictlZip, importApictlZip } from '../../main/services/apictl/apictl-zip.js';
 import {
   listEnvironments,
   writeEnvironment,
@@ -131,5 +133,58 @@ describe('apictl project round trip', () => {
         overwrite: true,
       }),
     ).resolves.toMatchObject({ apiId: 'PetStore-1.0.0' });
+  });
+});
+
+describe('apictl archives', () => {
+  it('exports Name_version.zip with the project folder inside, and imports it as an equal API', async () => {
+    const zipOut = join(out, 'zips');
+    const archive = await exportApictlZip({
+      root: source,
+      apiId: 'PetStore-1.0.0',
+      outDir: zipOut,
+    });
+    expect(archive).toBe(join(zipOut, 'PetStore_1.0.0.zip'));
+
+    const fresh = await mkdtemp(join(tmpdir(), 'portico-apictl-zip-'));
+    try {
+      await writeFile(join(fresh, 'portico.yaml'), 'apiVersion: portico/v1\nkind: Workspace\n');
+      for (const name of ['staging', 'prod'])
+        await writeEnvironment(fresh, { name, nodes: node(name) });
+      const result = await importApictlZip({ root: fresh, archive });
+      expect(result).toEqual({ apiId: 'PetStore-1.0.0', environments: ['prod', 'staging'] });
+      const before = await petStore(source);
+      const after = await petStore(fresh);
+      expect(after.problems).toEqual([]);
+      expect(after.apiYaml).toEqual(before.apiYaml);
+      expect(after.definition).toEqual(before.definition);
+      expect(
+        await readFile(join(fresh, 'apis/PetStore-1.0.0/Client-certificates/partner.crt'), 'utf8'),
+      ).toContain('BEGIN CERTIFICATE');
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an archive whose entries escape the folder, or that holds no api.yaml', async () => {
+    const evil = join(out, 'evil.zip');
+    await writeFile(
+      evil,
+      zipSync({
+        'api.yaml': new TextEncoder().encode('type: api\n'),
+        '../escape.txt': new TextEncoder().encode('x'),
+      }),
+    );
+    await expect(importApictlZip({ root: target, archive: evil })).rejects.toThrow(
+      /points outside the archive/,
+    );
+    const empty = join(out, 'empty.zip');
+    await writeFile(empty, zipSync({ 'README.md': new TextEncoder().encode('hi') }));
+    await expect(importApictlZip({ root: target, archive: empty })).rejects.toThrow(/no api\.yaml/);
+    const notZip = join(out, 'not.zip');
+    await writeFile(notZip, 'plain text');
+    await expect(importApictlZip({ root: target, archive: notZip })).rejects.toThrow(
+      /not a readable zip/,
+    );
   });
 });

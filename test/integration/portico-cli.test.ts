@@ -4,7 +4,7 @@
  * export as a bundle and as an apictl project, and argument errors.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,36 @@ describe('portico command', () => {
       'api_params.yaml',
       'deployment_environments.yaml',
     ]);
+  }, 120_000);
+
+  it('exports an apictl archive and imports it back into a workspace', async () => {
+    const zipOut = join(outDir, 'zip');
+    const exported = await inProcess([
+      'export',
+      '--api',
+      'Echo-1.0.0',
+      '--format',
+      'zip',
+      '--out',
+      zipOut,
+    ]);
+    expect(exported).toMatchObject({ code: 0, stdout: `${join(zipOut, 'Echo_1.0.0.zip')}\n` });
+    const fresh = await mkdtemp(join(tmpdir(), 'portico-cli-import-'));
+    try {
+      await writeFile(join(fresh, 'portico.yaml'), 'apiVersion: portico/v1\nkind: Workspace\n');
+      const imported = await inProcess(
+        ['import', '--project', join(zipOut, 'Echo_1.0.0.zip'), '--json'],
+        { workspace: fresh },
+      );
+      expect(imported.stderr).toBe('');
+      expect(JSON.parse(imported.stdout)).toEqual({ apiId: 'Echo-1.0.0', environments: [] });
+      expect((await readdir(join(fresh, 'apis/Echo-1.0.0'))).sort()).toEqual([
+        'Definitions',
+        'api.yaml',
+      ]);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('keeps the APIs a node already serves when a fresh data folder pushes another', async () => {
