@@ -66,6 +66,8 @@ if (!parsed.ok) {
     const binding = process.env.PORTICO_SQLITE_BINDING;
     const started = await startFromOptions(parsed.options, jsonLineLogger(), {
       ...(binding ? { sqliteNativeBinding: binding } : {}),
+      // The studio's traffic log reads what its local gateway captures.
+      traffic: true,
     });
     gateway = started.gateway;
     const { http, https, admin } = started.listeners;

@@ -37,8 +37,12 @@ export const errorCatalogue = {
   INTERNAL_ERROR: { status: 500, message: 'The gateway failed unexpectedly' },
   SEQUENCES_NOT_SUPPORTED: {
     status: 501,
-    message: 'Sequences are not supported by this gateway yet',
+    message: 'Sequences cannot mediate this kind of endpoint',
   },
+  SEQUENCE_FAULT: { status: 500, message: 'The sequence ended with a fault' },
+  SEQUENCE_ERROR: { status: 500, message: 'A sequence step could not run' },
+  SEQUENCE_LIMIT: { status: 500, message: 'The sequence went over one of its limits' },
+  SEQUENCE_TIMEOUT: { status: 504, message: 'The sequence did not finish in time' },
   BACKEND_UNREACHABLE: { status: 502, message: 'The backend could not be reached' },
   KEY_MANAGER_UNAVAILABLE: {
     status: 503,

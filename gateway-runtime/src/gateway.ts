@@ -30,6 +30,8 @@ import { DeploymentStore } from './stores/deployment-store.js';
 import { MemoryCounterStore } from './stores/memory.js';
 import { EncryptedSecretStore, loadOrCreateKey, type SecretStore } from './stores/secret-store.js';
 import { RedisCluster, type ClusterOptions } from './sync/cluster.js';
+import { TrafficRecorder } from './traffic/recorder.js';
+import type { TrafficCaptureOptions } from './traffic/types.js';
 
 /** The HTTPS traffic listener; client certificates are requested for mTLS. */
 export interface HttpsListenerOptions {
@@ -88,6 +90,12 @@ export interface GatewayOptions {
    * build when the gateway runs in a utilityProcess); default: the one in node_modules.
    */
   sqliteNativeBinding?: string;
+  /**
+   * Keep a redacted log of recent requests (headers, capped bodies, the pipeline's
+   * decisions) for `GET /admin/v1/traffic`. Off by default: the studio's local gateway
+   * turns it on; a production node never needs it.
+   */
+  traffic?: TrafficCaptureOptions | boolean | null;
 }
 
 /** Alias kept for the studio's wording: everything injectable lives in the options. */
@@ -113,6 +121,8 @@ export interface Gateway {
   readonly analytics: AnalyticsStore;
   readonly secrets: SecretStore;
   readonly counters: CounterStore;
+  /** The traffic log when capture is on, else null. */
+  readonly traffic: TrafficRecorder | null;
   /** The traffic handler, to mount on a server of your own. */
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
@@ -249,7 +259,11 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
     connections: 256,
     connect: { timeout: 10_000 },
   });
+  const traffic = options.traffic
+    ? new TrafficRecorder(options.traffic === true ? {} : options.traffic)
+    : null;
   const runtime = {
+    traffic,
     current: () => control.current(),
     dispatcher,
     throttler: createThrottler(counters),
@@ -274,6 +288,7 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
     analytics,
     secrets,
     counters,
+    traffic,
     bundle: () => control.bundle(),
     deploy: (input) => control.deploy(input),
     undeploy: () => control.undeploy(),
@@ -315,6 +330,9 @@ export function createGateway(bundle: unknown, options: GatewayOptions = {}): Ga
               secrets,
               counters,
               metrics,
+              traffic,
+              dispatcher,
+              logger,
               ...(cluster && {
                 health: () => ({ redis: cluster?.up ? 'up' : 'down' }),
                 onThrottleReset: (applicationId: string) =>

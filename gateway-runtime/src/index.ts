@@ -21,6 +21,8 @@ export {
   type ParseBundleResult,
 } from './model/parse.js';
 export { loadBundleFile } from './cli/load-bundle.js';
+export { vendorRegistry } from './ai/registry.js';
+export type { VendorAdapter, VendorSpec } from './ai/types.js';
 export { parseCliArgs, usage, type CliOptions } from './cli/options.js';
 export { hashApiKey } from './auth/index.js';
 export { errorCatalogue, errorBody, type ErrorBody, type ErrorCode } from './errors.js';
@@ -41,7 +43,12 @@ export type { TokenUsage } from './limits/tokens.js';
 export type { ClusterOptions } from './sync/cluster.js';
 export type { SecretStore } from './stores/secret-store.js';
 export type { AnalyticsStore, EventsQuery } from './stores/analytics-store.js';
-export type { AnalyticsEvent, AiUsage } from './analytics/event.js';
+export type { AnalyticsEvent, AiUsage, SequenceTraceStep } from './analytics/event.js';
+export {
+  checkSequenceExpressions,
+  DEFAULT_LIMITS as DEFAULT_SEQUENCE_LIMITS,
+  type ExpressionIssue,
+} from './sequences/index.js';
 export type { SummaryGroup, SummaryQuery, SummaryResult, SummaryRow } from './analytics/summary.js';
 export { jsonLineLogger, silentLogger, type Logger } from './logger.js';
 export type { ChildMessage, ParentMessage } from './child-messages.js';

@@ -15,6 +15,11 @@ import type { DeploymentStore } from '../stores/deployment-store.js';
 import type { SecretStore } from '../stores/secret-store.js';
 import { readBody, validate } from './http.js';
 import { denylistQuery, eventsQuery, queryObject, summaryQuery } from './queries.js';
+import { trafficRoutes } from './traffic-routes.js';
+import { sequenceRoutes } from './sequences-run.js';
+import type { TrafficRecorder } from '../traffic/recorder.js';
+import type { Dispatcher } from 'undici';
+import type { Logger } from '../logger.js';
 
 /** What a route returns: a status and a JSON body, or text for metrics. */
 export type RouteResult = { status: number; body?: unknown; text?: string; contentType?: string };
@@ -31,6 +36,11 @@ export interface AdminServices {
   secrets: SecretStore;
   counters: CounterStore;
   metrics: GatewayMetrics;
+  /** The traffic log; without it `GET /admin/v1/traffic` answers 404. */
+  traffic?: TrafficRecorder | null;
+  /** HTTP client and log of `POST /admin/v1/sequences/run` (default: undici's global one, silent). */
+  dispatcher?: Dispatcher;
+  logger?: Logger;
   /** Extra health fields (`redis: "up" | "down"` when counters are shared). */
   health?: () => Record<string, unknown>;
   /** Told after an application's counters were cleared here, to clear them on other nodes. */
@@ -165,6 +175,9 @@ export function adminRoutes(s: AdminServices): Record<string, RouteHandler> {
       s.control.deleteDenylist(params.id ?? '');
       return { status: 204 };
     },
+
+    ...trafficRoutes(s.traffic ?? null),
+    ...sequenceRoutes(s),
 
     'GET /metrics': async () => ({
       status: 200,

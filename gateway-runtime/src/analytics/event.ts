@@ -26,6 +26,17 @@ export interface AiUsage {
   endpointIndex?: number;
 }
 
+/** One executed sequence step of a request (README "Sequences"). */
+export interface SequenceTraceStep {
+  /** The step's path in its sequence: `2`, `3.branches.1.0`. */
+  step: string;
+  type: string;
+  durationMs: number;
+  outcome: 'ok' | 'fault' | 'skipped';
+  /** The sequence the step belongs to. */
+  sequence: string;
+}
+
 export interface AnalyticsEvent {
   /** ISO 8601, when the request arrived. */
   timestamp: string;
@@ -48,4 +59,6 @@ export interface AnalyticsEvent {
   /** The policy that rejected the request with 429. */
   throttledBy: string | null;
   ai?: AiUsage;
+  /** Only for requests that ran a sequence: each executed step, in the order it started. */
+  trace?: SequenceTraceStep[];
 }

@@ -12,7 +12,16 @@
  */
 import type { Db } from '../stores/database.js';
 
-export const summaryGroups = ['api', 'application', 'plan', 'model', 'vendor', 'status'] as const;
+/** `all` puts every event in one group (key `"all"`): overall figures and time series. */
+export const summaryGroups = [
+  'api',
+  'application',
+  'plan',
+  'model',
+  'vendor',
+  'status',
+  'all',
+] as const;
 export type SummaryGroup = (typeof summaryGroups)[number];
 
 const groupColumn: Record<SummaryGroup, string> = {
@@ -22,6 +31,7 @@ const groupColumn: Record<SummaryGroup, string> = {
   model: 'ai_model',
   vendor: 'ai_vendor',
   status: 'CAST(status AS TEXT)',
+  all: "'all'",
 };
 
 export interface SummaryQuery {

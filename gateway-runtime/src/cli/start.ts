@@ -40,7 +40,7 @@ async function readPem(flag: string, file: string): Promise<Buffer> {
 export async function startFromOptions(
   options: CliOptions,
   logger: Logger,
-  extra: Pick<GatewayOptions, 'sqliteNativeBinding'> = {},
+  extra: Pick<GatewayOptions, 'sqliteNativeBinding' | 'traffic'> = {},
 ): Promise<Started> {
   let bundle: unknown = null;
   if (options.bundleFile) {

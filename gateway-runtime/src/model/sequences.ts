@@ -183,10 +183,34 @@ export type Step =
   | RespondStep
   | FaultStep;
 
+const limit = (max: number, unit: string) =>
+  z
+    .number()
+    .int(`must be a whole number of ${unit}`)
+    .positive('must be greater than 0')
+    .max(max, `must be at most ${max}`);
+
+/**
+ * Per-run limits (README "Sequences"); each absent field keeps its default. Breaching
+ * one ends the run with SEQUENCE_LIMIT or SEQUENCE_TIMEOUT, never a hung request.
+ */
+export const sequenceLimitsSchema = strict({
+  /** Wall-clock budget of one run (default 30000). */
+  timeoutMs: limit(600_000, 'milliseconds').optional(),
+  /** Steps executed in one run, nested ones and every loop pass included (default 1000). */
+  maxSteps: limit(1_000_000, 'steps').optional(),
+  /** Items one `forEach` may loop over (default 100). */
+  maxIterations: limit(100_000, 'iterations').optional(),
+  /** Largest message body (request, call or backend response, transform result) (default 10 MiB). */
+  maxBodyBytes: limit(50 * 1024 * 1024, 'bytes').optional(),
+});
+export type SequenceLimits = z.infer<typeof sequenceLimitsSchema>;
+
 /** A named sequence. */
 export const sequenceSchema = strict({
   name,
   description: z.string().optional(),
   steps: z.array(stepSchema),
+  limits: sequenceLimitsSchema.optional(),
 });
 export type Sequence = z.infer<typeof sequenceSchema>;

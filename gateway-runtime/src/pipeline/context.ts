@@ -4,7 +4,7 @@
  * analytics event.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AiUsage } from '../analytics/event.js';
+import type { AiUsage, SequenceTraceStep } from '../analytics/event.js';
 import type { ErrorCode } from '../errors.js';
 import type { KeyType } from '../model/bundle.js';
 import type { CompiledApi, CompiledOperation } from './route.js';
@@ -57,6 +57,8 @@ export interface RequestContext {
   errorCode: ErrorCode | null;
   throttledBy: string | null;
   ai: AiUsage | undefined;
+  /** The steps of the sequences this request ran (absent when it ran none). */
+  trace?: SequenceTraceStep[];
   /** Set when the client went away before the response was complete. */
   clientAborted: boolean;
 }

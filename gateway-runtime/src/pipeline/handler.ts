@@ -13,12 +13,14 @@ import type { Deployment } from '../runtime/deployment.js';
 import type { AnalyticsStore } from '../stores/analytics-store.js';
 import type { CounterStore } from '../stores/counter-store.js';
 import type { SecretStore } from '../stores/secret-store.js';
+import type { TrafficRecorder } from '../traffic/recorder.js';
 import { authenticate } from './authenticate.js';
 import { createContext, type RequestContext } from './context.js';
 import { denyAfterAuth, denyBeforeAuth } from './denylist.js';
 import { proxy } from './endpoint.js';
 import { proxyAi } from './endpoint-ai.js';
 import { mediate } from './mediate.js';
+import { serveWithSequences, usesSequences } from '../sequences/pipeline.js';
 import { costOf, respondWithError, toEvent } from './respond.js';
 import { route } from './route.js';
 import { subscribe } from './subscribe.js';
@@ -40,6 +42,8 @@ export interface PipelineRuntime {
   secrets?: SecretStore;
   /** Counters of AI endpoints' backend limits. */
   counters?: CounterStore;
+  /** The traffic log; null (the default) captures nothing and costs one check per request. */
+  traffic?: TrafficRecorder | null;
 }
 
 async function run(
@@ -55,7 +59,8 @@ async function run(
   subscribe(ctx, deployment.subscriptions);
   await throttle(ctx, runtime.throttler, deployment);
   const endpoint = mediate(ctx);
-  if (endpoint.type === 'http') await proxy(ctx, endpoint, runtime.dispatcher);
+  if (usesSequences(ctx, endpoint)) await serveWithSequences(ctx, endpoint, deployment, runtime);
+  else if (endpoint.type === 'http') await proxy(ctx, endpoint, runtime.dispatcher);
   else if (endpoint.type === 'ai') await proxyAi(ctx, endpoint, runtime);
 }
 
@@ -74,6 +79,7 @@ export function createRequestHandler(runtime: PipelineRuntime, protocol: 'http' 
       protocol,
     });
     res.setHeader('x-request-id', ctx.requestId);
+    const tap = runtime.traffic ? runtime.traffic.begin(ctx) : null;
     res.once('close', () => {
       // Unfinished with no stage error recorded: the client left first.
       if (!res.writableFinished && ctx.errorCode === null) ctx.clientAborted = true;
@@ -84,6 +90,7 @@ export function createRequestHandler(runtime: PipelineRuntime, protocol: 'http' 
         event,
         billed ? costOf(deployment?.billing.get(ctx.plan ?? ''), event.ai) : 0,
       );
+      if (tap) tap.finish(event);
       runtime.metrics.observe(
         event.apiId,
         event.method,

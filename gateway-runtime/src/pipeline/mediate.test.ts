@@ -37,13 +37,23 @@ describe('mediate', () => {
     );
   });
 
-  it('answers 501 for sequence endpoints and mediation sequences in this release', () => {
+  it('passes sequence endpoints and mediated HTTP endpoints on to the sequence engine', () => {
     const sequence: CompiledEndpoint = { type: 'sequence', sequence: 'mock' };
-    expect(() => mediate(ctxWith({ production: sequence, sandbox: null }, 'PRODUCTION'))).toThrow(
+    expect(mediate(ctxWith({ production: sequence, sandbox: null }, 'PRODUCTION'))).toBe(sequence);
+    expect(mediate(ctxWith({ production: http, sandbox: null }, 'PRODUCTION', true))).toBe(http);
+  });
+
+  it('answers 501 for mediation sequences on an AI endpoint', () => {
+    const ai: CompiledEndpoint = {
+      type: 'ai',
+      vendor: 'openai',
+      url: 'http://127.0.0.1:1',
+      secretRef: null,
+      timeoutMs: 1000,
+      targets: [],
+    };
+    expect(() => mediate(ctxWith({ production: ai, sandbox: null }, 'PRODUCTION', true))).toThrow(
       expect.objectContaining({ code: 'SEQUENCES_NOT_SUPPORTED', status: 501 }),
-    );
-    expect(() => mediate(ctxWith({ production: http, sandbox: null }, 'PRODUCTION', true))).toThrow(
-      expect.objectContaining({ code: 'SEQUENCES_NOT_SUPPORTED' }),
     );
   });
 

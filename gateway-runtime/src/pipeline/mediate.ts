@@ -1,7 +1,9 @@
 /**
- * Stage 6, mediate. The seam the sequences issue fills. Until then an API whose
- * chosen endpoint is a sequence, or that attaches request/response/fault
- * sequences, answers 501 rather than silently skipping what its author asked for.
+ * Stage 6, mediate: picks the endpoint for the request's key type. APIs whose
+ * endpoint is a sequence, or that attach request/response/fault sequences, are then
+ * served by the sequence engine (sequences/pipeline.ts). Mediation sequences on AI
+ * endpoints answer 501: the AI proxy streams and meters tokens as they pass, which
+ * a sequence that buffers and rewrites the message would defeat.
  */
 import { GatewayError } from '../errors.js';
 import type { RequestContext } from './context.js';
@@ -22,19 +24,13 @@ export function selectEndpoint(ctx: RequestContext): CompiledEndpoint {
   return endpoint;
 }
 
-/** The mediate stage: picks the endpoint and refuses what this release cannot run. */
+/** The mediate stage: the endpoint, or 501 for what sequences cannot mediate. */
 export function mediate(ctx: RequestContext): CompiledEndpoint {
   const endpoint = selectEndpoint(ctx);
-  if (endpoint.type === 'sequence') {
+  if (endpoint.type === 'ai' && ctx.api?.hasMediation) {
     throw new GatewayError(
       'SEQUENCES_NOT_SUPPORTED',
-      `Sequence "${endpoint.sequence}" cannot run yet`,
-    );
-  }
-  if (ctx.api?.hasMediation) {
-    throw new GatewayError(
-      'SEQUENCES_NOT_SUPPORTED',
-      'This API attaches mediation sequences, which cannot run yet',
+      'Mediation sequences cannot run on an AI endpoint, whose responses stream through token metering',
     );
   }
   return endpoint;

@@ -1,7 +1,7 @@
 /**
  * Stage 8, respond: turns a rejection into the catalogue's JSON error, and, when the
  * response is over (sent, failed or abandoned by the client), produces the request's
- * one analytics event. Response sequences arrive with the sequences issue.
+ * one analytics event (with the sequence trace when the request ran sequences).
  */
 import type { ServerResponse } from 'node:http';
 import type { AnalyticsEvent } from '../analytics/event.js';
@@ -60,5 +60,6 @@ export function toEvent(ctx: RequestContext, now: number): AnalyticsEvent {
     throttledBy: ctx.throttledBy,
   };
   if (ctx.ai) event.ai = ctx.ai;
+  if (ctx.trace) event.trace = ctx.trace;
   return event;
 }

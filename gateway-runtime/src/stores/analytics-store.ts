@@ -45,6 +45,7 @@ interface EventRow {
   ai_estimated: number | null;
   ai_cost: number | null;
   ai_endpoint_index: number | null;
+  trace: string | null;
 }
 
 export class AnalyticsStore {
@@ -63,10 +64,10 @@ export class AnalyticsStore {
     this.insert = db.prepare(
       `INSERT INTO events (ts, request_id, api_id, api_version, method, operation, application_id, plan, key_type,
          status, latency_ms, backend_latency_ms, error_code, throttled_by, ai_vendor, ai_model, prompt_tokens,
-         completion_tokens, total_tokens, cached_tokens, reasoning_tokens, ai_estimated, ai_cost, ai_endpoint_index, cost)
+         completion_tokens, total_tokens, cached_tokens, reasoning_tokens, ai_estimated, ai_cost, ai_endpoint_index, trace, cost)
        VALUES (@ts, @request_id, @api_id, @api_version, @method, @operation, @application_id, @plan, @key_type,
          @status, @latency_ms, @backend_latency_ms, @error_code, @throttled_by, @ai_vendor, @ai_model, @prompt_tokens,
-         @completion_tokens, @total_tokens, @cached_tokens, @reasoning_tokens, @ai_estimated, @ai_cost, @ai_endpoint_index, @cost)`,
+         @completion_tokens, @total_tokens, @cached_tokens, @reasoning_tokens, @ai_estimated, @ai_cost, @ai_endpoint_index, @trace, @cost)`,
     );
     this.writeBatch = db.transaction((batch: { event: AnalyticsEvent; cost: number }[]) => {
       for (const { event, cost } of batch) this.insert.run({ ...toRow(event), cost });
@@ -146,6 +147,7 @@ function toRow(e: AnalyticsEvent): Omit<EventRow, never> {
     ai_estimated: e.ai ? Number(e.ai.estimated) : null,
     ai_cost: e.ai?.cost ?? null,
     ai_endpoint_index: e.ai?.endpointIndex ?? null,
+    trace: e.trace ? JSON.stringify(e.trace) : null,
   };
 }
 
@@ -180,5 +182,6 @@ function fromRow(r: EventRow): AnalyticsEvent {
     };
     if (r.ai_endpoint_index !== null) event.ai.endpointIndex = r.ai_endpoint_index;
   }
+  if (r.trace !== null) event.trace = JSON.parse(r.trace) as NonNullable<AnalyticsEvent['trace']>;
   return event;
 }

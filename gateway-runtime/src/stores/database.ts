@@ -38,6 +38,8 @@ const migrations: string[] = [
   // AI egress: the vendor cost of each AI call and which endpoint (primary or fallback) served it.
   `ALTER TABLE events ADD COLUMN ai_cost REAL;
    ALTER TABLE events ADD COLUMN ai_endpoint_index INTEGER;`,
+  // Sequences: the steps a request ran, as JSON (null when it ran none).
+  `ALTER TABLE events ADD COLUMN trace TEXT;`,
 ];
 
 export interface OpenDatabaseOptions {
