@@ -9,10 +9,11 @@ import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ApiDetail, ApiSummary, DefinitionFormat } from '../../ipc/contract.js';
 import { readDefinition } from '../definitions/detect.js';
+import { bundleFromDisk } from '../definitions/external-refs-disk.js';
 import type { DefinitionLanguage } from '../definitions/detect.js';
 import { describeDefinitionError, type DefinitionResult } from '../definitions/types.js';
 import { API_YAML, APIS_DIR, apiFolderPath } from './paths.js';
-import { apiTypeOf, endpointUrl, parseApiYaml, type ApiYaml } from './api-yaml.js';
+import { apiTypeOf, apiTypeOfData, endpointValue, parseApiYaml, type ApiYaml } from './api-yaml.js';
 
 /** A file that exists but could not be read, and why. */
 export interface Problem {
@@ -34,7 +35,11 @@ export interface ApiRecord {
   /** `apis/<id>`. */
   folder: string;
   apiYaml: ApiYaml;
-  definition: (DefinitionLocation & { content: string }) | null;
+  /**
+   * `bundled`: the definition with the other files its `$ref`s name inlined (multi-file
+   * OpenAPI/AsyncAPI); absent when it references none.
+   */
+  definition: (DefinitionLocation & { content: string; bundled?: string }) | null;
   /** How the definition read; `null` without a definition. */
   parsed: DefinitionResult | null;
 }
@@ -163,7 +168,12 @@ export async function readApi(
   }
   let parsed: DefinitionResult | null = null;
   if (definition) {
-    parsed = cache.read(join(folder, definition.file), definition.format, definition.content);
+    const external = await bundleFromDisk(folder, definition.file, definition.content);
+    if (!external.ok)
+      problems.push({ path: `${rel}/${definition.file}`, message: external.message });
+    else if (external.bundled !== null) definition.bundled = external.bundled;
+    const readable = definition.bundled ?? definition.content;
+    parsed = cache.read(join(folder, definition.file), definition.format, readable);
     if (!parsed.ok)
       problems.push({
         path: `${rel}/${definition.file}`,
@@ -193,7 +203,7 @@ export function toSummary(api: ApiRecord): ApiSummary {
     name: data.name,
     version: data.version,
     context: data.context,
-    type: apiTypeOf(data.type),
+    type: apiTypeOfData(data),
     definitionFormat: api.definition?.format ?? null,
     path: api.folder,
     operationCount: operationsOf(api).length,
@@ -207,8 +217,8 @@ export function toDetail(api: ApiRecord): ApiDetail {
     isDefaultVersion: data.isDefaultVersion,
     operations: operationsOf(api),
     endpoints: {
-      production: endpointUrl(data.endpointConfig?.production_endpoints),
-      sandbox: endpointUrl(data.endpointConfig?.sandbox_endpoints),
+      production: endpointValue(data.endpointConfig, 'production'),
+      sandbox: endpointValue(data.endpointConfig, 'sandbox'),
     },
     definition: api.definition
       ? {

@@ -5,7 +5,8 @@
  */
 import { StudioError } from '../errors.js';
 import type { ApiRecord } from './api-files.js';
-import { withEndpoints, type ApiYaml } from './api-yaml.js';
+import { sequenceNamePattern, sequenceNameRule } from '../../ipc/contract.js';
+import { SEQUENCE_ENDPOINT_PREFIX, withEndpoints, type ApiYaml } from './api-yaml.js';
 import { contextPattern, contextRule } from './paths.js';
 
 /** What `updateApiSettings` receives (the `apis.updateSettings` request). */
@@ -22,10 +23,19 @@ function checkEndpoint(field: string, url: string | null | undefined): string | 
   if (url === undefined || url === null) return url;
   const trimmed = url.trim();
   if (trimmed === '') return null;
+  if (trimmed.startsWith(SEQUENCE_ENDPOINT_PREFIX)) {
+    const name = trimmed.slice(SEQUENCE_ENDPOINT_PREFIX.length);
+    if (!sequenceNamePattern.test(name))
+      throw new StudioError(
+        'VALIDATION',
+        `endpoints.${field}: the sequence name ${sequenceNameRule}`,
+      );
+    return trimmed;
+  }
   if (!URL.canParse(trimmed) || !endpointSchemes.has(new URL(trimmed).protocol)) {
     throw new StudioError(
       'VALIDATION',
-      `endpoints.${field}: must be an absolute http, https, ws or wss URL (e.g. https://api.example.com/v1), or null to remove it`,
+      `endpoints.${field}: must be an absolute http, https, ws or wss URL (e.g. https://api.example.com/v1), sequence:<name> for a workspace sequence, or null to remove it`,
     );
   }
   return trimmed;

@@ -9,6 +9,7 @@ import { parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 import type { ApiType, Operation } from '../../ipc/contract.js';
 import { formatZodIssues } from '../zod-issues.js';
+import { aiConfigOf } from '../ai-vendors/ai-api.js';
 
 /** The apictl project format version Portico writes. */
 export const API_YAML_VERSION = 'v4.4.0';
@@ -42,6 +43,11 @@ export function apiTypeOf(type: ApictlType): ApiType {
   return apictlTypes[type];
 }
 
+/** The API type of an api.yaml: `subtypeConfiguration.subtype: AIAPI` (API Manager 4.x) makes it AI. */
+export function apiTypeOfData(data: ApiYamlData): ApiType {
+  return aiConfigOf(data) ? 'AI' : apiTypeOf(data.type);
+}
+
 // apictl writes versions unquoted; YAML reads `1.0` as a number.
 const scalar = z.union([z.string(), z.number()]).transform((value) => String(value));
 
@@ -55,7 +61,13 @@ const endpointConfigSchema = z.looseObject({
   endpoint_type: z.string().default('http'),
   production_endpoints: endpointList.optional(),
   sandbox_endpoints: endpointList.optional(),
+  // Portico's own: a workspace sequence (`sequences/<name>.yaml`) serving as the endpoint.
+  production_sequence: z.string().min(1, 'must name a sequence (e.g. pet-profile)').optional(),
+  sandbox_sequence: z.string().min(1, 'must name a sequence (e.g. pet-profile)').optional(),
 });
+
+/** How the contract writes a sequence endpoint: `sequence:<name>` in place of a URL. */
+export const SEQUENCE_ENDPOINT_PREFIX = 'sequence:';
 
 const operationSchema = z.looseObject({
   target: scalar.pipe(z.string().min(1, 'must be a non-empty path or field name')),
@@ -117,6 +129,16 @@ export function endpointUrl(entry: z.infer<typeof endpointList> | undefined): st
   return first?.url ?? null;
 }
 
+/** An environment's endpoint as the contract shows it: its URL, `sequence:<name>`, or `null`. */
+export function endpointValue(
+  config: ApiYamlData['endpointConfig'],
+  environment: 'production' | 'sandbox',
+): string | null {
+  const sequence = config?.[`${environment}_sequence`];
+  if (sequence) return `${SEQUENCE_ENDPOINT_PREFIX}${sequence}`;
+  return endpointUrl(config?.[`${environment}_endpoints`]);
+}
+
 /** Known keys first in this order, then the rest sorted, so output never depends on input order. */
 function ordered(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -150,7 +172,13 @@ const dataOrder = [
 export function serializeApiYaml(doc: ApiYaml): string {
   const { data } = doc;
   const endpointConfig = data.endpointConfig
-    ? ordered(data.endpointConfig, ['endpoint_type', 'production_endpoints', 'sandbox_endpoints'])
+    ? ordered(data.endpointConfig, [
+        'endpoint_type',
+        'production_endpoints',
+        'sandbox_endpoints',
+        'production_sequence',
+        'sandbox_sequence',
+      ])
     : data.endpointConfig;
   const operations = data.operations?.map((op) =>
     ordered(op, ['target', 'verb', 'authType', 'throttlingPolicy', 'scopes']),
@@ -182,7 +210,7 @@ export function mergeOperations(
   });
 }
 
-/** Endpoint settings in api.yaml form; `null` clears one. */
+/** Endpoint settings in api.yaml form: a URL, `sequence:<name>`, or `null` to clear one. */
 export function withEndpoints(
   data: ApiYamlData,
   endpoints: { production?: string | null; sandbox?: string | null },
@@ -191,13 +219,19 @@ export function withEndpoints(
     endpoint_type: 'http',
     ...(data.endpointConfig ?? {}),
   };
-  for (const [key, url] of [
-    ['production_endpoints', endpoints.production],
-    ['sandbox_endpoints', endpoints.sandbox],
+  for (const [environment, value] of [
+    ['production', endpoints.production],
+    ['sandbox', endpoints.sandbox],
   ] as const) {
-    if (url === undefined) continue;
-    if (url === null) delete config[key];
-    else config[key] = { url };
+    if (value === undefined) continue;
+    const urlKey = `${environment}_endpoints` as const;
+    const sequenceKey = `${environment}_sequence` as const;
+    delete config[urlKey];
+    delete config[sequenceKey];
+    if (value === null) continue;
+    if (value.startsWith(SEQUENCE_ENDPOINT_PREFIX))
+      config[sequenceKey] = value.slice(SEQUENCE_ENDPOINT_PREFIX.length);
+    else config[urlKey] = { url: value };
   }
   return { ...data, endpointConfig: config };
 }

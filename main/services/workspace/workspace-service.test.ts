@@ -190,7 +190,7 @@ describe('WorkspaceService: reading a workspace', () => {
       isDefaultVersion: true,
       endpoints: {
         production: 'https://petstore.example.com/v1',
-        sandbox: 'https://sandbox.petstore.example.com/v1',
+        sandbox: 'sequence:pet-profile',
       },
       definition: {
         format: 'openapi',

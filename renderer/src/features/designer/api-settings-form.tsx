@@ -4,6 +4,8 @@ import type { ApiDetail } from '../../../../main/ipc/contract';
 import { ipc } from '../../ipc/client';
 import { notify, reportError } from '../notifications/notify';
 import { TextField } from '../../ui/text-field';
+import { useApp } from '../../state/app-store';
+import { EndpointField, endpointError } from '../sequences/endpoint-field';
 
 interface Props {
   detail: ApiDetail;
@@ -26,24 +28,15 @@ function fromDetail(detail: ApiDetail): Form {
   };
 }
 
-function validate(form: Form): Partial<Record<keyof Form, string>> {
+function validate(form: Form, sequences: readonly string[]): Partial<Record<keyof Form, string>> {
   const errors: Partial<Record<keyof Form, string>> = {};
   if (!/^\/[A-Za-z0-9._~\-/{}]*$/.test(form.context) || form.context.includes('//')) {
     errors.context =
       'Start with "/" and use letters, digits, "-", "_", "." and "/" only, e.g. /petstore';
   }
   for (const key of ['production', 'sandbox'] as const) {
-    const value = form[key].trim();
-    if (value === '') continue;
-    let url: URL | null = null;
-    try {
-      url = new URL(value);
-    } catch {
-      url = null;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      errors[key] = 'Enter an http:// or https:// URL, or leave it empty';
-    }
+    const error = endpointError(form[key], sequences);
+    if (error) errors[key] = error;
   }
   return errors;
 }
@@ -57,7 +50,11 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
   const [busy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const ids = { context: useId(), isDefault: useId(), production: useId(), sandbox: useId() };
-  const errors = validate(form);
+  const resources = useApp((s) => s.workspace?.resources);
+  const errors = validate(
+    form,
+    (resources ?? []).filter((r) => r.kind === 'sequence').map((r) => r.name),
+  );
   const shown = submitted ? errors : {};
   const initial = fromDetail(detail);
   const changed = (Object.keys(initial) as (keyof Form)[]).some((k) => initial[k] !== form[k]);
@@ -89,7 +86,7 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
     }
   };
 
-  const field = (key: 'context' | 'production' | 'sandbox', label: string, placeholder: string) => (
+  const field = (key: 'context', label: string, placeholder: string) => (
     <TextField
       id={ids[key]}
       label={label}
@@ -119,8 +116,18 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
             Default version (also served without the version in the path)
           </label>
         </div>
-        {field('production', 'Production endpoint', 'http://localhost:9000')}
-        {field('sandbox', 'Sandbox endpoint', 'empty: none')}
+        {(['production', 'sandbox'] as const).map((key) => (
+          <EndpointField
+            key={key}
+            id={ids[key]}
+            environment={key}
+            label={key === 'production' ? 'Production endpoint' : 'Sandbox endpoint'}
+            value={form[key]}
+            placeholder={key === 'production' ? 'http://localhost:9000' : 'empty: none'}
+            error={shown[key]}
+            onChange={(value) => set(key, value)}
+          />
+        ))}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy || !changed}>
             Apply settings
