@@ -13,6 +13,7 @@ export const commands = [
   'revision',
   'export',
   'import',
+  'test',
 ] as const;
 export type Command = (typeof commands)[number];
 
@@ -30,6 +31,8 @@ export interface CliArgs {
   json: boolean;
   workspace: string;
   dataDir?: string;
+  /** `test`: a running gateway's traffic URL instead of a headless one. */
+  gateway?: string;
 }
 
 export const usage = `Usage: portico <command> [options]
@@ -47,6 +50,9 @@ Commands:
             portico-gateway --bundle serves
   import    --project DIR|FILE.zip [--overwrite]
             an apictl project folder or archive into apis/
+  test      --api ID [--gateway URL]
+            run the API's test cases (apis/ID/tests/*.yaml); without --gateway
+            a headless gateway for the workspace is started; exits 1 on a failure
 
 Options:
   --workspace DIR   the workspace folder (default: the current folder)
@@ -70,6 +76,7 @@ const needs: Record<Command, readonly ('env' | 'api' | 'out' | 'project')[]> = {
   revision: ['api'],
   export: ['api', 'out'],
   import: ['project'],
+  test: ['api'],
 };
 
 export function parseCliArgs(argv: readonly string[], cwd: string): ParseResult {
@@ -100,6 +107,7 @@ export function parseCliArgs(argv: readonly string[], cwd: string): ParseResult 
         json: { type: 'boolean' },
         workspace: { type: 'string' },
         'data-dir': { type: 'string' },
+        gateway: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -128,6 +136,7 @@ export function parseCliArgs(argv: readonly string[], cwd: string): ParseResult 
       ...(values.out !== undefined && { out: values.out }),
       ...(values.project !== undefined && { project: values.project }),
       ...(values['data-dir'] !== undefined && { dataDir: values['data-dir'] }),
+      ...(values.gateway !== undefined && { gateway: values.gateway }),
       format,
       overwrite: values.overwrite ?? false,
       json: values.json ?? false,

@@ -1,10 +1,10 @@
 /**
- * `portico`: publishing without the studio's window, for CI pipelines. It opens the
- * studio's store (revisions, deployment history, secrets) and reads the workspace
- * folder, then calls the same services the studio does.
+ * `portico`: publishing and API tests without the studio's window, for CI pipelines.
+ * It opens the studio's store (revisions, deployment history, applications, secrets)
+ * and reads the workspace folder, then calls the same services the studio does.
  *
- * Exit codes: 0 done; 1 failed (a push that not every node took, a refused call);
- * 2 bad arguments.
+ * Exit codes: 0 done; 1 failed (a push that not every node took, a failed test case,
+ * a refused call); 2 bad arguments.
  */
 import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -20,10 +20,12 @@ import {
 import { StudioError } from '../services/errors.js';
 import { currentAuthor } from '../services/revisions/author.js';
 import { RevisionsService } from '../services/revisions/revisions-service.js';
+import { readWorkspaceResources } from '../services/revisions/workspace-resources.js';
 import { openStore, type Store } from '../services/store/store.js';
 import { DefinitionCache } from '../services/workspace/api-files.js';
 import { scanWorkspace } from '../services/workspace/scan.js';
 import { defaultDataDir, parseCliArgs, secretEnvName, usage, type CliArgs } from './args.js';
+import { formatResults, runTestCommand } from './test-command.js';
 
 /** Where the command writes and what it reads from its process. */
 export interface CliIo {
@@ -57,7 +59,12 @@ async function execute(args: CliArgs, io: CliIo, store: Store): Promise<number> 
   const root = resolve(io.cwd, args.workspace);
   const scan = await scanWorkspace(root, new DefinitionCache());
   const author = () => currentAuthor(root);
-  const revisions = new RevisionsService({ db: store.db, apis: () => scan.apis, author });
+  const revisions = new RevisionsService({
+    db: store.db,
+    apis: () => scan.apis,
+    resources: () => readWorkspaceResources(root),
+    author,
+  });
   const environments = new EnvironmentsService({
     root: () => root,
     revisions,
@@ -137,6 +144,19 @@ async function execute(args: CliArgs, io: CliIo, store: Store): Promise<number> 
     case 'help':
       io.stdout(usage);
       return 0;
+    case 'test': {
+      const results = await runTestCommand({
+        root,
+        apiId: api,
+        apis: scan.apis,
+        store,
+        ...(args.gateway !== undefined && { gatewayUrl: args.gateway }),
+        secret: (name) => secretsFrom(io, store).get(name),
+      });
+      if (args.json) out(results);
+      else io.stdout(formatResults(results));
+      return results.every((r) => r.passed) ? 0 : 1;
+    }
     case 'import': {
       const source = resolve(io.cwd, args.project ?? '.');
       const result = source.toLowerCase().endsWith('.zip')
