@@ -6,10 +6,11 @@
 import type { ApplicationView, SubscriptionView } from './contract.js';
 import type { ApplicationsIpcDeps } from './applications.ipc.js';
 import type { SearchIpcDeps } from './search.ipc.js';
+import type { PoliciesIpcDeps } from './policies.ipc.js';
 import { StudioError } from '../services/errors.js';
 
 export function createFakeAccessServices(): ApplicationsIpcDeps['services'] &
-  SearchIpcDeps['services'] {
+  SearchIpcDeps['services'] & { subscriptions: PoliciesIpcDeps['services']['subscriptions'] } {
   const apps = new Map<string, ApplicationView>();
   const subs = new Map<string, SubscriptionView>();
   const at = new Date(0).toISOString();
@@ -93,6 +94,11 @@ export function createFakeAccessServices(): ApplicationsIpcDeps['services'] &
         return view;
       },
       pending: () => [...subs.values()].filter((s) => s.status === 'ON_HOLD'),
+      changePlan(id: string, plan: string) {
+        const view = sub(id);
+        view.plan = plan;
+        return view;
+      },
     },
     search: { query: () => [] },
   };

@@ -117,7 +117,7 @@ describe('workspace watcher', () => {
       api(i, 'StarWars-1.0.0')?.context === '/sw' &&
       api(i, 'Orders-1.0.0')?.operationCount === 2 &&
       api(i, 'Streetlights-1.0.0') === undefined &&
-      i.resources.length === 1;
+      i.resources.some((r) => r.path === 'sequences/mock.yaml');
     await seen.next(settled);
 
     // A later, separate edit: had the batch been split, more than one event would precede it.

@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { hashApiKey } from '../../../gateway-runtime/src/index.js';
 import { StudioError } from '../errors.js';
 import type { ChangeSignal } from './changes.js';
-import { applicationPolicyNames } from './default-policies.js';
+import { defaultPolicyNames, type PolicyNameSource } from './default-policies.js';
 
 /** Which set of credentials (and endpoint) a key belongs to. */
 export type KeyType = 'PRODUCTION' | 'SANDBOX';
@@ -55,6 +55,8 @@ export class ApplicationsService {
     private readonly db: Database,
     private readonly changes: ChangeSignal,
     private readonly now: () => Date = () => new Date(),
+    /** Application policy names it accepts: the workspace's policy files. */
+    private readonly policyNames: PolicyNameSource = defaultPolicyNames,
   ) {}
 
   list(): ApplicationView[] {
@@ -107,6 +109,7 @@ export class ApplicationsService {
     if (name === '')
       throw new StudioError('VALIDATION', 'name: an application needs a non-empty name');
     const policy = input.throttlingPolicy ?? null;
+    const applicationPolicyNames = this.policyNames.application();
     if (policy !== null && !applicationPolicyNames.includes(policy)) {
       throw new StudioError(
         'VALIDATION',

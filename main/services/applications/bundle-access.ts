@@ -1,9 +1,12 @@
 /**
- * Assembles what the store contributes to the local bundle (applications, key
- * hashes, consumer keys, subscriptions, the resident key manager, the default
- * plans) and tells the gateway host when any of it changes, so it redeploys.
+ * Assembles what the store and the workspace's policy files contribute to the local
+ * bundle (applications, key hashes, consumer keys, subscriptions, the resident key
+ * manager, the plans, the denylist) and tells the gateway host when any of it
+ * changes, so it redeploys. (Edits to policy files redeploy as workspace changes.)
  */
+import type { Policies } from '../../../gateway-runtime/src/index.js';
 import type { ApplicationInput, BundleAccess } from '../bundle-builder.js';
+import type { DenylistService } from '../denylist/denylist-service.js';
 import type { ResidentKeyManager } from '../key-manager/resident-key-manager.js';
 import type { ApplicationsService, KeyType } from './applications-service.js';
 import type { ChangeSignal } from './changes.js';
@@ -51,6 +54,9 @@ export function createAccessSource(deps: {
   subscriptions: SubscriptionsService;
   residentKeyManager: ResidentKeyManager;
   changes: ChangeSignal;
+  /** The workspace's plan set; default: the built-in defaults. */
+  policies?: () => Policies;
+  denylist?: Pick<DenylistService, 'forBundle'>;
 }): AccessSource {
   return {
     async snapshot() {
@@ -67,7 +73,8 @@ export function createAccessSource(deps: {
         applications,
         subscriptions: deps.subscriptions.forBundle(),
         keyManagers: [resident],
-        policies: defaultPolicies,
+        policies: deps.policies?.() ?? defaultPolicies,
+        denylist: deps.denylist?.forBundle() ?? [],
       };
     },
     onChanged: (listener) => deps.changes.on(listener),

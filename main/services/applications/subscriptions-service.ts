@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { StudioError } from '../errors.js';
 import type { ChangeSignal } from './changes.js';
-import { subscriptionPlanNames } from './default-policies.js';
+import { defaultPolicyNames, type PolicyNameSource } from './default-policies.js';
 
 export const subscriptionStatuses = [
   'UNBLOCKED',
@@ -65,6 +65,8 @@ export class SubscriptionsService {
     private readonly db: Database,
     private readonly changes: ChangeSignal,
     private readonly now: () => Date = () => new Date(),
+    /** Plan names it accepts: the workspace's subscription policy files. */
+    private readonly policyNames: PolicyNameSource = defaultPolicyNames,
   ) {}
 
   list(filter: { applicationId?: string; apiId?: string } = {}): SubscriptionView[] {
@@ -109,12 +111,7 @@ export class SubscriptionsService {
         'VALIDATION',
         'apiId: name the API to subscribe to (e.g. PetStore-1.0.0)',
       );
-    if (!subscriptionPlanNames.includes(input.plan)) {
-      throw new StudioError(
-        'VALIDATION',
-        `plan: unknown subscription plan ${JSON.stringify(input.plan)}; must be one of ${subscriptionPlanNames.map((p) => `"${p}"`).join(', ')}`,
-      );
-    }
+    this.checkPlan(input.plan);
     const existing = this.db
       .prepare('SELECT id FROM subscriptions WHERE application_id = ? AND api_id = ?')
       .get(input.applicationId, input.apiId) as { id: string } | undefined;
@@ -140,6 +137,31 @@ export class SubscriptionsService {
         at,
         at,
       );
+    this.changes.emit();
+    return this.get(id);
+  }
+
+  private checkPlan(plan: string): void {
+    const names = this.policyNames.subscription();
+    if (!names.includes(plan)) {
+      throw new StudioError(
+        'VALIDATION',
+        `plan: unknown subscription plan ${JSON.stringify(plan)}; must be one of ${names.map((p) => `"${p}"`).join(', ')}`,
+      );
+    }
+  }
+
+  /**
+   * Moves a live subscription to another plan, in place (same id, same status); the
+   * redeploy that follows counts the next request under the new plan.
+   */
+  changePlan(id: string, plan: string): SubscriptionView {
+    const current = this.get(id);
+    this.checkPlan(plan);
+    if (current.plan === plan) return current;
+    this.db
+      .prepare('UPDATE subscriptions SET plan = ?, updated_at = ? WHERE id = ?')
+      .run(plan, this.now().toISOString(), id);
     this.changes.emit();
     return this.get(id);
   }
