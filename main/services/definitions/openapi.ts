@@ -51,6 +51,33 @@ function serversEndpoint(servers: unknown): string | null {
   return null;
 }
 
+/** The value at a JSON pointer (`#/a/b~1c`) inside `root`, or `undefined`. */
+export function valueAtPointer(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  let value = root;
+  for (const raw of ref.slice(1).split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(value)) value = value[Number(key)];
+    else if (isRecord(value)) value = value[key];
+    else return undefined;
+  }
+  return value;
+}
+
+/**
+ * A path item that is `{ $ref: '#/paths/~1pets' }` (what bundling a multi-file
+ * definition yields for a file used twice) read as the item it points at.
+ */
+function followLocalRef(root: Record<string, unknown>, item: unknown): unknown {
+  let current = item;
+  for (let hops = 0; hops < 8 && isRecord(current) && typeof current.$ref === 'string'; hops += 1) {
+    const target = valueAtPointer(root, current.$ref);
+    if (target === undefined) return current;
+    current = target;
+  }
+  return current;
+}
+
 export function readOpenApi(doc: StructuredDocument): DefinitionResult {
   const root = doc.value;
   if (!isRecord(root)) {
@@ -101,7 +128,8 @@ export function readOpenApi(doc: StructuredDocument): DefinitionResult {
       );
     }
     if (item === null) continue;
-    if (!isRecord(item)) {
+    const pathItem = followLocalRef(root, item);
+    if (!isRecord(pathItem)) {
       return failAt(
         doc,
         ['paths', path],
@@ -109,7 +137,7 @@ export function readOpenApi(doc: StructuredDocument): DefinitionResult {
       );
     }
     for (const method of methods) {
-      const op = item[method];
+      const op = pathItem[method];
       if (op === undefined) continue;
       if (!isRecord(op)) {
         return failAt(

@@ -32,6 +32,27 @@ function firstLine(message: string): string {
 }
 
 export function parseStructured(content: string): StructuredResult {
+  // JSON is far faster through JSON.parse (13 MB of GitHub's API: well under a
+  // second instead of tens); positions are worked out with the YAML parser only
+  // when something must be located.
+  if (structuredLanguage(content) === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(content) as unknown;
+    } catch {
+      return parseYaml(content);
+    }
+    let located: StructuredResult | null = null;
+    const locate: StructuredDocument['locate'] = (path, options) => {
+      located ??= parseYaml(content);
+      return located.ok ? located.locate(path, options) : null;
+    };
+    return { ok: true, value, locate };
+  }
+  return parseYaml(content);
+}
+
+function parseYaml(content: string): StructuredResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(content, { prettyErrors: true, uniqueKeys: true, lineCounter });
   const [error] = doc.errors;

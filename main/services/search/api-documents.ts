@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { DefinitionFormat } from '../../ipc/contract.js';
 import type { ApiRecord } from '../workspace/api-files.js';
-import { apiTypeOf } from '../workspace/api-yaml.js';
+import { apiTypeOfData } from '../workspace/api-yaml.js';
 
 /** Lines per definition chunk: small enough to point near the hit, few enough rows for a 13 MB spec. */
 export const CHUNK_LINES = 16;
@@ -176,7 +176,7 @@ function chunks(lines: readonly string[], file: string): SearchRow[] {
 
 export function apiDocument(api: ApiRecord): ApiDocument {
   const data = api.apiYaml.data;
-  const type = apiTypeOf(data.type);
+  const type = apiTypeOfData(data);
   const yamlTags = tagNames((data as Record<string, unknown>).tags);
   const tags = [
     ...new Set([...yamlTags, ...definitionTags(api)].map((t) => t.toLowerCase())),

@@ -5,9 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import type { ApiType, DefinitionFormat } from '../../ipc/contract.js';
 import { detectDefinition } from '../definitions/detect.js';
+import { structuredLanguage } from '../definitions/source.js';
 import { describeDefinitionError } from '../definitions/types.js';
 import { StudioError } from '../errors.js';
 import { definitionLocationFor, type ApiRecord, type DefinitionLocation } from './api-files.js';
@@ -36,6 +37,16 @@ export interface NewApiInput {
   name?: string;
   version?: string;
   context?: string;
+  /**
+   * A multi-file definition's other files, `/`-separated paths relative to the
+   * root file's folder; written beside the definition so its relative `$ref`s hold.
+   */
+  files?: { path: string; content: string }[];
+  /**
+   * The definition with every external `$ref` bundled in: detection and the
+   * operations read this, while `content` (the root as written) is what is stored.
+   */
+  readable?: string;
 }
 
 /** A validated API, ready to be written. */
@@ -44,6 +55,8 @@ export interface NewApiPlan {
   apiYaml: ApiYaml;
   location: DefinitionLocation;
   content: string;
+  /** Files written beside the definition, paths relative to the API folder. */
+  extraFiles: { file: string; content: string }[];
 }
 
 const typeOfFormat: Record<DefinitionFormat, Exclude<ApiType, 'AI'>> = {
@@ -96,7 +109,7 @@ function chooseContext(input: NewApiInput, name: string): string {
 
 /** Validates and derives everything; throws `StudioError` without touching the disk. */
 export function planNewApi(input: NewApiInput, existing: readonly ApiRecord[]): NewApiPlan {
-  const detected = detectDefinition(input.content, input.fileName);
+  const detected = detectDefinition(input.readable ?? input.content, input.fileName);
   if (!detected.ok) {
     const where = input.fileName ? `${baseName(input.fileName)}: ` : 'definition: ';
     throw new StudioError(
@@ -104,7 +117,10 @@ export function planNewApi(input: NewApiInput, existing: readonly ApiRecord[]): 
       `${where}${describeDefinitionError(detected.error)}`,
     );
   }
-  const { info, language } = detected;
+  const { info } = detected;
+  // A bundled multi-file definition is stored as its root, in the root's own language.
+  const language =
+    input.readable !== undefined ? structuredLanguage(input.content) : detected.language;
   const name = chooseName(input, info.title);
   const version = chooseVersion(input, info.version);
   const context = chooseContext(input, name);
@@ -135,12 +151,46 @@ export function planNewApi(input: NewApiInput, existing: readonly ApiRecord[]): 
     productionUrl: info.endpoint,
     operations: info.operations,
   });
+  const location = definitionLocationFor(info.format, language, name);
   return {
     id,
     apiYaml,
-    location: definitionLocationFor(info.format, language, name),
-    content: input.content,
+    location,
+    content: detected.converted?.content ?? input.content,
+    extraFiles: planExtraFiles(input.files ?? [], location),
   };
+}
+
+/** Places a multi-file definition's other files beside the root, refusing unsafe paths. */
+function planExtraFiles(
+  files: readonly { path: string; content: string }[],
+  location: DefinitionLocation,
+): NewApiPlan['extraFiles'] {
+  if (files.length === 0) return [];
+  if (location.format !== 'openapi' && location.format !== 'asyncapi') {
+    throw new StudioError(
+      'VALIDATION',
+      'files: only OpenAPI and AsyncAPI definitions can reference other files',
+    );
+  }
+  const folder = posix.dirname(location.file);
+  return files.map(({ path, content }) => {
+    const normal = posix.normalize(path.replace(/\\/g, '/'));
+    if (normal.startsWith('..') || posix.isAbsolute(normal) || normal === '.') {
+      throw new StudioError(
+        'VALIDATION',
+        `files: "${path}" must be a relative path inside the root file's folder`,
+      );
+    }
+    const file = posix.join(folder, normal);
+    if (file === location.file) {
+      throw new StudioError(
+        'VALIDATION',
+        `files: "${path}" would overwrite the definition itself (${location.file}); rename it`,
+      );
+    }
+    return { file, content };
+  });
 }
 
 /** Writes `apis/<id>/` through a hidden staging folder renamed into place. */
@@ -160,6 +210,11 @@ export async function writeNewApi(root: string, plan: NewApiPlan): Promise<void>
     const definitionPath = join(staging, plan.location.file);
     await mkdir(dirname(definitionPath), { recursive: true });
     await writeFile(definitionPath, plan.content, 'utf8');
+    for (const extra of plan.extraFiles) {
+      const path = join(staging, extra.file);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, extra.content, 'utf8');
+    }
     await writeFile(join(staging, API_YAML), serializeApiYaml(plan.apiYaml), 'utf8');
     await rename(staging, target);
   } finally {

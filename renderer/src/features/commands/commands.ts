@@ -8,6 +8,7 @@ import { toggleTheme } from '../theme/theme';
 import { closeActiveTab, cycleTab } from '../tabs/tabs';
 import { notify } from '../notifications/notify';
 import { openRecent, requestOpenWorkspace } from '../workspace/workspace-actions';
+import { focusSearch } from '../search/search-focus';
 
 export type CommandId =
   | 'workspace.new'
@@ -18,7 +19,8 @@ export type CommandId =
   | 'tab.close'
   | 'tab.next'
   | 'tab.previous'
-  | 'help.shortcuts';
+  | 'help.shortcuts'
+  | 'search.focus';
 
 const savers = new Map<string, () => void>();
 
@@ -35,6 +37,7 @@ export function canRun(command: CommandId): boolean {
   const state = appStore.get();
   switch (command) {
     case 'api.new':
+    case 'search.focus':
       return state.workspace !== null;
     case 'file.save':
       return state.activeTabId !== null && savers.has(state.activeTabId);
@@ -80,6 +83,9 @@ export function runCommand(command: CommandId): void {
       return;
     case 'help.shortcuts':
       openDialog({ kind: 'shortcuts' });
+      return;
+    case 'search.focus':
+      if (!focusSearch()) notify('Open or create a workspace first; search looks inside its APIs.');
       return;
   }
 }

@@ -104,6 +104,13 @@ export const shortcuts: Shortcut[] = [
     global: true,
   },
   {
+    command: 'search.focus',
+    label: 'Search in every API definition',
+    keys: [{ keys: `${mod}K` }],
+    matches: (e) => primary(e) && !e.altKey && !e.shiftKey && e.code === 'KeyK',
+    global: true,
+  },
+  {
     command: 'help.shortcuts',
     label: 'Show these shortcuts',
     keys: [{ keys: '?', note: 'outside text fields' }],

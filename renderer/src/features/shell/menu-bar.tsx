@@ -5,6 +5,7 @@ import { canRun, runCommand } from '../commands/commands';
 import type { CommandId } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut-label';
 import { openRecent } from '../workspace/workspace-actions';
+import { SearchBox } from '../search/search-box';
 
 function item(label: string, command: CommandId): MenuEntry {
   return {
@@ -45,6 +46,7 @@ function viewEntries(): MenuEntry[] {
     item(dark ? 'Light theme' : 'Dark theme', 'theme.toggle'),
     item('Next tab', 'tab.next'),
     item('Previous tab', 'tab.previous'),
+    item('Search…', 'search.focus'),
   ];
 }
 
@@ -55,10 +57,13 @@ function helpEntries(): MenuEntry[] {
 /** The in-page menus: the web host has no native menu, and the desktop app mirrors its own. */
 export function MenuBar() {
   return (
-    <div className="menu-bar" role="group" aria-label="Menu">
-      <Menu label="File" entries={fileEntries} />
-      <Menu label="View" entries={viewEntries} />
-      <Menu label="Help" entries={helpEntries} />
-    </div>
+    <>
+      <div className="menu-bar" role="group" aria-label="Menu">
+        <Menu label="File" entries={fileEntries} />
+        <Menu label="View" entries={viewEntries} />
+        <Menu label="Help" entries={helpEntries} />
+      </div>
+      <SearchBox />
+    </>
   );
 }
