@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../windows/csp.js';
+import { cspFor } from '../services/lint/worker-csp.js';
 import { createDispatcher } from '../ipc/dispatch.js';
 import { createHandlers } from '../ipc/handlers.js';
 import type { IpcDeps } from '../ipc/handlers.js';
@@ -115,8 +115,9 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   }
 }
 
-function setCommonHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+function setCommonHeaders(req: IncomingMessage, res: ServerResponse): void {
+  // The lint worker's script alone may evaluate generated code (see worker-csp.ts).
+  res.setHeader('Content-Security-Policy', cspFor(req.url ?? '/'));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Frame-Options', 'DENY');
@@ -157,7 +158,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    setCommonHeaders(res);
+    setCommonHeaders(req, res);
     if (!hasAllowedHost(req, hosts)) throw new HttpError(421, 'MISDIRECTED', 'Unknown Host header');
     const pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
 

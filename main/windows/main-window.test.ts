@@ -1,3 +1,4 @@
+import { LINT_WORKER_CSP } from '../services/lint/worker-csp.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // A recording stand-in for the parts of Electron the window uses.
@@ -155,9 +156,20 @@ describe('createMainWindow', () => {
   it('adds the CSP header in production and leaves the dev server to its meta tag', () => {
     const session = open().window.webContents.session;
     const callback = vi.fn();
-    session.headersHandler?.({ responseHeaders: { 'X-Other': ['1'] } }, callback);
+    session.headersHandler?.(
+      { url: 'file:///app/out/renderer/index.html', responseHeaders: { 'X-Other': ['1'] } },
+      callback,
+    );
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+    // The lint worker's script alone may evaluate code (Spectral's Ajv compiles schemas).
+    session.headersHandler?.(
+      { url: 'file:///app/out/renderer/assets/lint-worker-Ab12.js', responseHeaders: {} },
+      callback,
+    );
+    expect(callback).toHaveBeenLastCalledWith({
+      responseHeaders: { 'Content-Security-Policy': [LINT_WORKER_CSP] },
     });
     const devSession = open('http://localhost:5173/').window.webContents.session;
     expect(devSession.headersHandler).toBeNull();

@@ -6,8 +6,8 @@
 import { BrowserWindow, shell } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { cspFor } from '../services/lint/worker-csp.js';
 import {
-  CONTENT_SECURITY_POLICY,
   decideWindowOpen,
   isAppUrl,
   isPermissionGranted,
@@ -70,7 +70,8 @@ export function secureSession(session: Session, appUrl: string, options: { dev: 
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        // The lint worker's script alone may evaluate generated code (see worker-csp.ts).
+        'Content-Security-Policy': [cspFor(new URL(details.url).pathname)],
       },
     });
   });

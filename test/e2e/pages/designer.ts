@@ -13,6 +13,11 @@ export class Designer {
   readonly unsaved: Locator;
   /** The context as the header shows it (what the host last answered). */
   readonly shownContext: Locator;
+  /** The problems list under the editor, its heading (with counts by severity) and its rows. */
+  readonly problems: Locator;
+  readonly problemsHeading: Locator;
+  /** The definition's outline tree beside the editor. */
+  readonly outline: Locator;
 
   constructor(private readonly page: Page) {
     this.panel = page.getByRole('tabpanel');
@@ -25,6 +30,24 @@ export class Designer {
     this.applySettings = this.panel.getByRole('button', { name: 'Apply settings' });
     this.unsaved = this.panel.getByText('Unsaved changes');
     this.shownContext = this.panel.getByTitle('Context', { exact: true });
+    this.problems = this.panel.getByRole('list', { name: 'Problems' });
+    this.problemsHeading = this.panel.getByRole('heading', { name: /^Problems/ });
+    this.outline = this.panel.getByRole('tree', { name: 'Definition outline' });
+  }
+
+  /** A row of the problems list whose text matches. */
+  problem(text: string | RegExp): Locator {
+    return this.problems.getByRole('button', { name: text });
+  }
+
+  /** An entry of the outline, e.g. `GET /pets/{petId}` (listed under its tag and its path: the first). */
+  outlineEntry(label: string): Locator {
+    return this.outline.getByRole('button', { name: label, exact: true }).first();
+  }
+
+  /** Lint markers Monaco draws in the editor (error squiggles). */
+  errorMarkers(): Locator {
+    return this.editor.locator('.squiggly-error');
   }
 
   /** One row of the operations table, e.g. `GET /pets/{petId}` (not `GET /pets/{petId}/toys`). */

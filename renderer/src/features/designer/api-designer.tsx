@@ -1,7 +1,7 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiDetail } from '../../../../main/ipc/contract';
 import { ipc } from '../../ipc/client';
-import { setDirty } from '../../state/app-store';
+import { setDirty, setState, useApp } from '../../state/app-store';
 import { EmptyState } from '../../ui/empty-state';
 import { registerSaver } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut-label';
@@ -12,10 +12,9 @@ import { apiSections } from './api-sections';
 import { OperationsList } from './operations-list';
 import { useApiDetail } from './use-api-detail';
 import type { EditorDocument } from '../../editor/code-editor';
+import { DefinitionArea } from './definition-area';
+import { FormView } from './form-view';
 import './designer.css';
-
-// Monaco is most of the bundle: load it when the first API opens, not at startup.
-const CodeEditor = lazy(() => import('../../editor/code-editor'));
 
 /** Unsaved edits, and the disk content they started from (to notice a change on disk). */
 interface Draft {
@@ -134,6 +133,17 @@ function DesignerView({
     setSection(key);
     setVisited((prev) => (prev.has(key) ? prev : new Set([...prev, key])));
   };
+  const [side, setSide] = useState<'details' | 'form'>('details');
+  const text = draft?.text ?? disk;
+  // A form edit replaces the editor's buffer (undoable there), which reports it back as a change.
+  const replaceText = (next: string): void =>
+    setLoaded({ text: next, revision: loaded.revision + 1 });
+
+  // A jump request (search hit) naming this API: show the definition; the area reveals the line.
+  const revealRequest = useApp((s) => s.reveal);
+  const reveal = revealRequest?.apiId === detail.id ? revealRequest : null;
+  if (reveal && section !== 'definition') setSection('definition');
+  const onRevealed = useCallback(() => setState({ reveal: null }), []);
 
   return (
     <div className="designer" data-testid="api-designer">
@@ -204,23 +214,54 @@ function DesignerView({
           </div>
         ))}
       <div className="designer__body" hidden={section !== 'definition'}>
-        <div className="designer__editor">
-          {definition ? (
-            <Suspense fallback={<p className="loading">Loading editor…</p>}>
-              <CodeEditor
-                document={loaded}
-                language={definition.language}
-                ariaLabel={`Definition of ${detail.name} ${detail.version}`}
-                onChange={onChange}
-              />
-            </Suspense>
-          ) : (
+        {definition ? (
+          <DefinitionArea
+            detail={detail}
+            definition={definition}
+            loaded={loaded}
+            text={text}
+            onChange={onChange}
+            reveal={reveal}
+            onRevealed={onRevealed}
+          />
+        ) : (
+          <div className="designer__editor">
             <EmptyState title="This API has no definition file" />
-          )}
-        </div>
+          </div>
+        )}
         <aside className="designer__side" aria-label="API details">
-          <OperationsList operations={detail.operations} />
-          <ApiSettingsForm key={settingsKey} detail={detail} onSaved={onDetail} />
+          {definition?.format === 'openapi' &&
+            definition.language !== 'graphql' &&
+            definition.language !== 'xml' && (
+              <div className="designer__side-tabs" role="tablist" aria-label="Side panel">
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={side === 'details'}
+                  onClick={() => setSide('details')}
+                >
+                  Details
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={side === 'form'}
+                  onClick={() => setSide('form')}
+                >
+                  Form
+                </button>
+              </div>
+            )}
+          {side === 'form' &&
+          definition?.format === 'openapi' &&
+          (definition.language === 'json' || definition.language === 'yaml') ? (
+            <FormView text={text} language={definition.language} onEdit={replaceText} />
+          ) : (
+            <>
+              <OperationsList operations={detail.operations} />
+              <ApiSettingsForm key={settingsKey} detail={detail} onSaved={onDetail} />
+            </>
+          )}
         </aside>
       </div>
     </div>
