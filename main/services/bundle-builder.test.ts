@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleApiId, buildBundle, nameApis } from './bundle-builder.js';
 import { readDefinition } from './definitions/detect.js';
 import { DefinitionCache, type ApiRecord } from './workspace/api-files.js';
+import { readWorkspaceResources } from './revisions/workspace-resources.js';
 import { newApiYaml } from './workspace/api-yaml.js';
 import { scanWorkspace } from './workspace/scan.js';
 import { sampleSource } from './workspace/testing.js';
@@ -43,7 +44,10 @@ function record(
 describe('buildBundle', () => {
   it('turns the sample workspace into a valid bundle', async () => {
     const apis = await sampleApis();
-    const built = buildBundle(apis);
+    // PetStore's sandbox is the sample's scatter-gather sequence.
+    const { sequences } = await readWorkspaceResources(sampleSource);
+    expect(sequences?.map((q) => q.name)).toEqual(['pet-profile']);
+    const built = buildBundle(apis, { sequences });
     if (!built.ok) throw new Error(JSON.stringify(built.issues));
     expect(built.revision).toMatch(/^local-[0-9a-f]{12}$/);
     expect(built.bundle.revision).toBe(built.revision);
@@ -57,7 +61,7 @@ describe('buildBundle', () => {
       type: 'REST',
       endpoints: {
         production: { type: 'http', url: 'https://petstore.example.com/v1' },
-        sandbox: { type: 'http', url: 'https://sandbox.petstore.example.com/v1' },
+        sandbox: { type: 'sequence', sequence: 'pet-profile' },
       },
       security: { apiKey: { header: 'apikey' }, oauth2: { keyManagers: ['*'] } },
       subscriptionRequired: true,

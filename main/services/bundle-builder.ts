@@ -6,24 +6,29 @@
  * Operations map to HTTP as the gateway routes them: REST keeps its methods
  * (TRACE is not served); a GraphQL API is `POST /` and `GET /`; an AsyncAPI
  * channel's SUBSCRIBE is `GET` (an event stream) and PUBLISH is `POST`; a SOAP
- * operation is `POST /<operation>`. Only http(s) endpoints are deployed: an API
- * without one is still served, and the gateway answers its calls with its
- * catalogue error for a missing endpoint.
+ * operation is `POST /<operation>`. Only http(s) endpoints and sequences the
+ * access snapshot carries are deployed: an API without one is still served, and
+ * the gateway answers its calls with its catalogue error for a missing endpoint.
  */
 import { createHash } from 'node:crypto';
 import { parseBundle } from '../../gateway-runtime/src/index.js';
 import type {
+  AiVendor,
   ApiSpecInput,
   BundleIssue,
+  DenylistEntry,
   GatewayBundle,
   GatewayBundleInput,
   KeyManager,
   Policies,
+  Sequence,
   SubscriptionStatus,
 } from '../../gateway-runtime/src/index.js';
 import type { Operation } from '../ipc/contract.js';
+import { endpointFor, sequencesContent } from './sequences/bundle-sequences.js';
 import type { ApiRecord } from './workspace/api-files.js';
-import { apiTypeOf, endpointUrl, type ApiYamlData } from './workspace/api-yaml.js';
+import { aiEndpointsOf, aiVendorsContent } from './ai-vendors/ai-api.js';
+import { apiTypeOf, apiTypeOfData, type ApiYamlData } from './workspace/api-yaml.js';
 
 /** An application as a producer writes it into a bundle. */
 export type ApplicationInput = NonNullable<GatewayBundleInput['applications']>[number];
@@ -49,7 +54,16 @@ export interface BundleAccess {
   }[];
   keyManagers: KeyManager[];
   policies: Policies;
+  /** The local denylist (studio store); absent for bundles pushed elsewhere. */
+  denylist?: DenylistEntry[];
+  /** The workspace's valid sequences (`sequences/*.yaml`); API endpoints may name them. */
+  sequences?: readonly Sequence[];
+  /** The workspace's valid `ai-vendors/*.yaml` entries (custom vendors, price tables). */
+  aiVendors?: readonly AiVendor[];
 }
+
+/** Workspace resources alone, for a bundle that carries no store data (a revision). */
+export type BundleResources = Pick<BundleAccess, 'sequences' | 'aiVendors'>;
 
 export type BuildResult =
   { ok: true; bundle: GatewayBundle; revision: string } | { ok: false; issues: BundleIssue[] };
@@ -121,11 +135,6 @@ function operationsFor(api: ApiRecord): BundleOperation[] {
   return out;
 }
 
-function httpEndpoint(url: string | null): { type: 'http'; url: string } | undefined {
-  if (!url || !URL.canParse(url)) return undefined;
-  return /^https?:$/.test(new URL(url).protocol) ? { type: 'http', url } : undefined;
-}
-
 function securityFor(data: ApiYamlData): NonNullable<ApiSpecInput['security']> {
   const schemes = data.securityScheme ?? ['oauth2', 'api_key'];
   const security: NonNullable<ApiSpecInput['security']> = {};
@@ -134,7 +143,7 @@ function securityFor(data: ApiYamlData): NonNullable<ApiSpecInput['security']> {
   return security;
 }
 
-function apiSpec(api: ApiRecord, id: string): ApiSpecInput {
+function apiSpec(api: ApiRecord, id: string, sequences: readonly Sequence[]): ApiSpecInput {
   const data = api.apiYaml.data;
   const spec: ApiSpecInput = {
     id,
@@ -142,18 +151,24 @@ function apiSpec(api: ApiRecord, id: string): ApiSpecInput {
     version: data.version,
     context: data.context,
     isDefaultVersion: data.isDefaultVersion,
-    type: apiTypeOf(data.type),
+    type: apiTypeOfData(data),
     operations: operationsFor(api),
     endpoints: {},
     security: securityFor(data),
     subscriptionRequired: true,
   };
-  const production = httpEndpoint(endpointUrl(data.endpointConfig?.production_endpoints));
-  const sandbox = httpEndpoint(endpointUrl(data.endpointConfig?.sandbox_endpoints));
+  const production = endpointFor(data.endpointConfig, 'production', sequences);
+  const sandbox = endpointFor(data.endpointConfig, 'sandbox', sequences);
   if (production) spec.endpoints.production = production;
   if (sandbox) spec.endpoints.sandbox = sandbox;
+  // An AI API's endpoint URLs point at its vendor (api.yaml's subtypeConfiguration).
+  spec.endpoints = aiEndpointsOf(data) ?? spec.endpoints;
+  // A multi-file definition travels bundled: a gateway has no workspace to resolve `$ref`s in.
   if (api.definition)
-    spec.definition = { format: api.definition.format, content: api.definition.content };
+    spec.definition = {
+      format: api.definition.format,
+      content: api.definition.bundled ?? api.definition.content,
+    };
   return spec;
 }
 
@@ -163,20 +178,25 @@ export function revisionOf(bundle: Omit<GatewayBundleInput, 'revision'>): string
 }
 
 /** Builds and validates the bundle; issues name the API by its workspace id (`apis[PetStore-1.0.0].context`). */
-export function buildBundle(apis: readonly ApiRecord[], access?: BundleAccess): BuildResult {
+export function buildBundle(
+  apis: readonly ApiRecord[],
+  access?: BundleAccess | BundleResources,
+): BuildResult {
   const used = new Set<string>();
   const specs = apis.map((api) => {
     const base = bundleApiId(api.apiYaml.data.name, api.apiYaml.data.version);
     let id = base;
     for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
     used.add(id);
-    return apiSpec(api, id);
+    return apiSpec(api, id, access?.sequences ?? []);
   });
   const content = {
     apiVersion: 'portico/v1' as const,
     kind: 'GatewayBundle' as const,
     apis: specs,
-    ...(access ? accessContent(access, apis, specs) : {}),
+    ...(access && 'applications' in access ? accessContent(access, apis, specs) : {}),
+    ...sequencesContent(access?.sequences),
+    ...aiVendorsContent(access?.aiVendors),
   };
   const revision = revisionOf(content);
   const parsed = parseBundle({ ...content, revision });
@@ -188,7 +208,10 @@ function accessContent(
   access: BundleAccess,
   apis: readonly ApiRecord[],
   specs: readonly ApiSpecInput[],
-): Pick<GatewayBundleInput, 'applications' | 'subscriptions' | 'keyManagers' | 'policies'> {
+): Pick<
+  GatewayBundleInput,
+  'applications' | 'subscriptions' | 'keyManagers' | 'policies' | 'denylist'
+> {
   const bundleIds = new Map(apis.map((api, index) => [api.id, specs[index]?.id]));
   const subscriptions = access.subscriptions.flatMap((sub) => {
     const apiId = bundleIds.get(sub.apiId);
@@ -199,6 +222,7 @@ function accessContent(
     subscriptions,
     keyManagers: access.keyManagers,
     policies: access.policies,
+    ...(access.denylist?.length ? { denylist: access.denylist } : {}),
   };
 }
 

@@ -7,6 +7,8 @@
 import type { Database } from 'better-sqlite3';
 import { parseBundle, type GatewayBundle } from '../../../gateway-runtime/src/index.js';
 import { buildBundle } from '../bundle-builder.js';
+import { keepNamed } from './keep-named.js';
+import type { RevisionResources } from './workspace-resources.js';
 import { StudioError } from '../errors.js';
 import type { ApiRecord } from '../workspace/api-files.js';
 import { contentId } from './canonical.js';
@@ -32,6 +34,12 @@ export interface RevisionsServiceOptions {
   db: Database;
   /** The open workspace's APIs, as read from disk. */
   apis: () => readonly ApiRecord[];
+  /**
+   * The workspace's sequences, AI vendors and plans; a revision keeps those its API
+   * names. Without it, a revision holds only the API (an API naming a sequence or a
+   * custom vendor then cannot become one).
+   */
+  resources?: () => Promise<RevisionResources>;
   author: () => Promise<string>;
   now?: () => Date;
 }
@@ -55,17 +63,23 @@ function info(row: Row): RevisionInfo {
   };
 }
 
-/** The bundle of one API, with its content-addressed revision id. */
-export function revisionBundle(api: ApiRecord): GatewayBundle {
-  const built = buildBundle([api]);
+/**
+ * The bundle of one API and what it names (its sequences, AI vendors, plans and
+ * throttling policies), with its content-addressed revision id.
+ */
+export function revisionBundle(api: ApiRecord, resources: RevisionResources = {}): GatewayBundle {
+  const built = buildBundle([api], {
+    ...(resources.sequences && { sequences: resources.sequences }),
+    ...(resources.aiVendors && { aiVendors: resources.aiVendors }),
+  });
   if (!built.ok) {
     throw new StudioError(
       'VALIDATION',
       `API ${api.id} cannot become a revision: ${built.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
     );
   }
-  const { revision: _local, ...content } = built.bundle;
-  return { ...built.bundle, revision: contentId('r-', content) };
+  const { revision: _local, ...content } = keepNamed(built.bundle, resources.policies);
+  return { ...content, revision: contentId('r-', content) } as GatewayBundle;
 }
 
 export class RevisionsService {
@@ -82,7 +96,7 @@ export class RevisionsService {
   async create(apiId: string, note = ''): Promise<{ revision: RevisionInfo; created: boolean }> {
     const api = this.options.apis().find((a) => a.id === apiId);
     if (!api) throw new StudioError('NOT_FOUND', `apiId: no API "${apiId}" in the workspace`);
-    const bundle = revisionBundle(api);
+    const bundle = revisionBundle(api, (await this.options.resources?.()) ?? {});
     const existing = this.row(bundle.revision);
     if (existing) return { revision: info(existing), created: false };
     const row: Row = {
