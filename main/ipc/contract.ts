@@ -12,10 +12,26 @@
  */
 import { z } from 'zod';
 import { accessChannels } from './contract-access.js';
+import { aiVendorsChannels } from './contract-ai-vendors.js';
+import { analyticsChannels } from './contract-analytics.js';
+import { trafficChannels, trafficEvents } from './contract-traffic.js';
+import { importChannels } from './contract-import.js';
 import { publishingChannels, publishingEvents } from './contract-publishing.js';
+import { lintChannels } from './contract-lint.js';
+import { policiesChannels } from './contract-policies.js';
+import { sequencesChannels } from './contract-sequences.js';
+import { consoleChannels, consoleEvents } from './contract-console.js';
 
 export * from './contract-access.js';
+export * from './contract-ai-vendors.js';
+export * from './contract-analytics.js';
+export * from './contract-traffic.js';
+export * from './contract-import.js';
+export * from './contract-console.js';
 export * from './contract-publishing.js';
+export * from './contract-lint.js';
+export * from './contract-policies.js';
+export * from './contract-sequences.js';
 
 /** Errors cross IPC (and the web host) as plain objects, never as Error instances. */
 export const ipcError = z.object({ code: z.string(), message: z.string() });
@@ -192,7 +208,15 @@ export const channels = {
   'gateway.restart': { request: empty, response: gatewayStatus },
 
   ...accessChannels,
+  ...trafficChannels,
+  ...analyticsChannels,
+  ...importChannels,
   ...publishingChannels,
+  ...lintChannels,
+  ...policiesChannels,
+  ...sequencesChannels,
+  ...consoleChannels,
+  ...aiVendorsChannels,
 } as const;
 
 export const appCommandName = z.enum([
@@ -215,7 +239,9 @@ export const events = {
    * `workspace.openRecent`. The renderer runs the same flow as its own buttons.
    */
   'app.command': appCommand,
+  ...trafficEvents,
   ...publishingEvents,
+  ...consoleEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -8,6 +8,7 @@ import type {
   EventName,
   EventPayload,
   GatewayStatus,
+  SseEvent,
   WorkspaceInfo,
 } from './contract.js';
 
@@ -47,7 +48,11 @@ export function createEventHub(): EventHub {
 export interface EventSources {
   workspace: { onChanged(listener: (info: WorkspaceInfo) => void): () => void };
   gateway: { onStatus(listener: (status: GatewayStatus) => void): () => void };
+  traffic: {
+    onEntries(listener: (rows: EventPayload<'traffic.entry'>['rows']) => void): () => void;
+  };
   environments: { onProgress(listener: (progress: EnvironmentProgress) => void): () => void };
+  console: { onStream(listener: (streamId: string, event: SseEvent) => void): () => void };
 }
 
 /** Forwards the services' events into the hub; returns the function that disconnects them. */
@@ -55,7 +60,11 @@ export function connectServiceEvents(services: EventSources, hub: EventHub): () 
   const offs = [
     services.workspace.onChanged((info) => hub.publish('workspace.changed', info)),
     services.gateway.onStatus((status) => hub.publish('gateway.status', status)),
+    services.traffic.onEntries((rows) => hub.publish('traffic.entry', { rows })),
     services.environments.onProgress((progress) => hub.publish('environments.progress', progress)),
+    services.console.onStream((streamId, event) =>
+      hub.publish('console.stream', { streamId, event }),
+    ),
   ];
   return () => {
     for (const off of offs) off();

@@ -17,7 +17,15 @@ import { secretsHandlers, type SecretsIpcDeps } from './secrets.ipc.js';
 import { applicationsHandlers } from './applications.ipc.js';
 import type { ApplicationsIpcDeps } from './applications.ipc.js';
 import { searchHandlers } from './search.ipc.js';
+import { lintHandlers, type LintIpcDeps } from './lint.ipc.js';
+import { trafficHandlers, type TrafficIpcDeps } from './traffic.ipc.js';
+import { analyticsHandlers, type AnalyticsIpcDeps } from './analytics.ipc.js';
+import { importHandlers, type ImportIpcDeps } from './import.ipc.js';
 import type { SearchIpcDeps } from './search.ipc.js';
+import { policiesHandlers, type PoliciesIpcDeps } from './policies.ipc.js';
+import { sequencesHandlers, type SequencesIpcDeps } from './sequences.ipc.js';
+import { consoleHandlers, type ConsoleIpcDeps } from './console.ipc.js';
+import { aiVendorsHandlers, type AiVendorsIpcDeps } from './ai-vendors.ipc.js';
 
 /**
  * What the IPC layer needs from the studio's services (a structural subset of
@@ -29,9 +37,17 @@ export type IpcDeps = AppIpcDeps &
   GatewayIpcDeps &
   ApplicationsIpcDeps &
   SearchIpcDeps &
+  LintIpcDeps &
+  TrafficIpcDeps &
+  AnalyticsIpcDeps &
+  ImportIpcDeps &
   RevisionsIpcDeps &
   EnvironmentsIpcDeps &
-  SecretsIpcDeps;
+  SecretsIpcDeps &
+  SequencesIpcDeps &
+  ConsoleIpcDeps &
+  AiVendorsIpcDeps &
+  PoliciesIpcDeps;
 
 export function createHandlers(deps: IpcDeps): Handlers {
   return {
@@ -41,8 +57,16 @@ export function createHandlers(deps: IpcDeps): Handlers {
     ...gatewayHandlers(deps),
     ...applicationsHandlers(deps),
     ...searchHandlers(deps),
+    ...lintHandlers(deps),
+    ...trafficHandlers(deps),
+    ...analyticsHandlers(deps),
+    ...importHandlers(deps),
     ...revisionsHandlers(deps),
     ...environmentsHandlers(deps),
+    ...policiesHandlers(deps),
+    ...sequencesHandlers(deps),
+    ...consoleHandlers(deps),
     ...secretsHandlers(deps),
+    ...aiVendorsHandlers(deps),
   };
 }

@@ -14,6 +14,11 @@ import type { EventSources } from './events.js';
 import { StudioError } from '../services/errors.js';
 import { createFakeAccessServices } from './applications-fakes.js';
 import { createFakePublishingServices } from './publishing-fakes.js';
+import { createFakeConsoleServices } from './console-fakes.js';
+import { createFakePoliciesServices } from './policies-fakes.js';
+import { createFakeImportServices } from './import-fakes.js';
+import { createFakeAiVendorsServices } from './ai-vendors-fakes.js';
+import { createFakeTrafficServices } from './traffic-fakes.js';
 
 export type FakeServices = IpcDeps['services'] &
   EventSources & {
@@ -70,6 +75,11 @@ export function createFakeServices(): FakeServices {
   return {
     ...createFakeAccessServices(),
     ...createFakePublishingServices(),
+    ...createFakeConsoleServices(),
+    ...createFakePoliciesServices(),
+    ...createFakeImportServices(),
+    ...createFakeTrafficServices(),
+    ...createFakeAiVendorsServices(() => current?.root ?? null),
     appInfo: info,
     workspace: {
       current: () => current,

@@ -136,6 +136,35 @@ export class GatewayHostService {
     this.setStatus(gatewayStatus());
   }
 
+  /**
+   * One call to the running gateway's admin API (`/admin/v1/...`), for edits that must
+   * apply at once (denylist, throttle reset); `null` when no gateway is running.
+   */
+  async admin(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown } | null> {
+    const child = this.child;
+    if (!child?.adminUrl) return null;
+    const response = await (this.options.fetch ?? fetch)(`${child.adminUrl}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${child.token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text || null;
+    try {
+      parsed = text ? (JSON.parse(text) as unknown) : null;
+    } catch {
+      // Not JSON (a proxy's error page): keep the text for the caller's message.
+    }
+    return { status: response.status, body: parsed };
+  }
+
   /** Stops the gateway and stops following the workspace. */
   async close(): Promise<void> {
     for (const off of this.unsubscribe) off();

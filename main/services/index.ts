@@ -7,16 +7,28 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppInfo } from '../ipc/contract.js';
+import { AiVendorsService } from './ai-vendors/ai-vendors-service.js';
+import { localGatewaySecrets, syncSecretsOnStart, withAiVendors } from './ai-vendors/wiring.js';
 import { ApplicationsService } from './applications/applications-service.js';
 import { createAccessSource } from './applications/bundle-access.js';
 import { ChangeSignal } from './applications/changes.js';
 import { SubscriptionsService } from './applications/subscriptions-service.js';
 import { ResidentKeyManager } from './key-manager/resident-key-manager.js';
+import { ConsoleService } from './console/console-service.js';
+import { DenylistService } from './denylist/denylist-service.js';
+import { PoliciesService } from './policies/policies-service.js';
+import { resetThrottle, type ThrottleReset } from './policies/throttle-reset.js';
 import { SearchService } from './search/search-service.js';
+import { TrafficService } from './traffic/traffic-service.js';
+import { AnalyticsService } from './analytics/analytics-service.js';
+import { ImportService } from './import/import-service.js';
+import { withSequences } from './sequences/bundle-sequences.js';
+import { SequencesService } from './sequences/sequences-service.js';
 import { Deployments } from './environments/deployments.js';
 import { EnvironmentsService } from './environments/environments-service.js';
 import { currentAuthor } from './revisions/author.js';
 import { RevisionsService } from './revisions/revisions-service.js';
+import { readWorkspaceResources } from './revisions/workspace-resources.js';
 import { GatewayHostService, type GatewayLauncher } from './gateway-host.js';
 import type { Logger } from './logger.js';
 import type { SecretCipher } from './store/cipher.js';
@@ -74,14 +86,32 @@ export interface StudioServices {
   applications: ApplicationsService;
   /** Applications' subscriptions to APIs, and the approval queue. */
   subscriptions: SubscriptionsService;
+  /** Plans and throttling policies: the workspace's `policies/*.yaml`. */
+  policies: PoliciesService;
+  /** The local gateway's denylist (SQLite), applied at once through its admin API. */
+  denylist: DenylistService;
+  /** Clears an application's counters at the local gateway. */
+  throttle: { reset(applicationId: string): Promise<ThrottleReset> };
   /** The built-in key manager that mints JWTs for trial traffic. */
   keyManager: ResidentKeyManager;
   /** Content search over the workspace's APIs. */
   search: SearchService;
+  /** The local gateway's captured traffic: live rows, filtered lists, HAR export. */
+  traffic: TrafficService;
+  /** Dashboards' aggregates from the local gateway or an environment's nodes. */
+  analytics: AnalyticsService;
+  /** Importing definitions from URLs and folders, detecting formats, exporting. */
+  imports: ImportService;
   /** Immutable, content-addressed API revisions (SQLite). */
   revisions: RevisionsService;
   /** Environments (workspace files) and publishing to their gateway nodes. */
   environments: EnvironmentsService;
+  /** Sequence files (`sequences/<name>.yaml`) and their dry runs. */
+  sequences: SequencesService;
+  /** AI vendor files (`ai-vendors/<name>.yaml`), their prices, AI APIs and vendor keys. */
+  aiVendors: AiVendorsService;
+  /** The try-it console: sends through the local gateway, history, test cases. */
+  console: ConsoleService;
   /** Named secrets, encrypted at rest (admin tokens, client keys, vendor keys). */
   secrets: Store['secrets'];
   appInfo(): AppInfo;
@@ -155,15 +185,45 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
   }
 
   const accessChanges = new ChangeSignal();
-  const applications = new ApplicationsService(store.db, accessChanges);
-  const subscriptions = new SubscriptionsService(store.db, accessChanges);
+  const policies: PoliciesService = new PoliciesService({
+    root: () => workspace.current()?.root ?? null,
+    usedBy: (kind, name): string[] =>
+      kind === 'subscription'
+        ? subscriptions
+            .list()
+            .flatMap((s) => (s.plan === name ? [`${s.applicationName} → ${s.apiId}`] : []))
+        : kind === 'application'
+          ? applications.list().flatMap((a) => (a.throttlingPolicy === name ? [a.name] : []))
+          : [],
+  });
+  const policyNames = {
+    subscription: (): string[] => policies.names('subscription'),
+    application: (): string[] => policies.names('application'),
+  };
+  const applications: ApplicationsService = new ApplicationsService(
+    store.db,
+    accessChanges,
+    undefined,
+    policyNames,
+  );
+  const subscriptions: SubscriptionsService = new SubscriptionsService(
+    store.db,
+    accessChanges,
+    undefined,
+    policyNames,
+  );
   const keyManager = new ResidentKeyManager(store.secrets, applications);
   const search = new SearchService(store.db, workspace, { log });
+  const imports = new ImportService({ workspace });
 
   const author = () => currentAuthor(workspace.current()?.root ?? process.cwd());
   const revisions = new RevisionsService({
     db: store.db,
     apis: () => workspace.apiRecords(),
+    resources: async () => {
+      const root = workspace.current()?.root;
+      return root ? readWorkspaceResources(root) : {};
+    },
     author,
   });
   const environments = new EnvironmentsService({
@@ -179,28 +239,75 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
         subscriptions,
         residentKeyManager: keyManager,
         changes: accessChanges,
+        policies: () => policies.bundlePolicies(),
       }).snapshot(),
   });
 
   const dataDir = join(o.userDataPath, 'gateway');
   mkdirSync(dataDir, { recursive: true });
+  // The gateway is created after the denylist that reaches it, hence the indirection.
+  let gatewayRef: GatewayHostService | null = null;
+  const denylist = new DenylistService(
+    store.db,
+    accessChanges,
+    {
+      admin: (method, path, body) => gatewayRef?.admin(method, path, body) ?? Promise.resolve(null),
+    },
+    log,
+  );
+  const sequences = new SequencesService({
+    workspace,
+    admin: (method, path, body) => gatewayRef?.admin(method, path, body) ?? Promise.resolve(null),
+    log,
+  });
+  const aiVendors = new AiVendorsService({
+    root: () => workspace.current()?.root ?? null,
+    apis: () => workspace.apiRecords(),
+    secrets: store.secrets,
+    gateway: localGatewaySecrets(
+      (method, path, body) => gatewayRef?.admin(method, path, body) ?? Promise.resolve(null),
+    ),
+  });
   const gateway = new GatewayHostService({
     launcher: o.gatewayLauncher,
     source: workspace,
-    access: createAccessSource({
-      applications,
-      subscriptions,
-      residentKeyManager: keyManager,
-      changes: accessChanges,
-    }),
+    access: withAiVendors(
+      withSequences(
+        createAccessSource({
+          applications,
+          subscriptions,
+          residentKeyManager: keyManager,
+          changes: accessChanges,
+          policies: () => policies.bundlePolicies(),
+          denylist,
+        }),
+        sequences,
+      ),
+      aiVendors,
+    ),
     dataDir,
     port: o.gatewayPort ?? 8280,
     log,
+  });
+  gatewayRef = gateway;
+  syncSecretsOnStart(gateway, aiVendors, log);
+  const consoleService = new ConsoleService({
+    db: store.db,
+    secrets: store.secrets,
+    workspace: {
+      root: () => workspace.current()?.root ?? null,
+      apiRecords: () => workspace.apiRecords(),
+    },
+    applications,
+    keyManager,
+    gateway,
   });
   // The studio is usable while the gateway starts; its status events tell the UI.
   void gateway
     .start()
     .catch((error: unknown) => log('error', `starting the gateway: ${String(error)}`));
+  const traffic = new TrafficService({ gateway, appVersion: o.appVersion, log });
+  const analytics = new AnalyticsService({ gateway, environments });
 
   let closing: Promise<void> | null = null;
   return {
@@ -209,10 +316,19 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
     store,
     applications,
     subscriptions,
+    policies,
+    denylist,
+    throttle: { reset: (applicationId) => resetThrottle(gateway, applicationId) },
     keyManager,
     search,
+    traffic,
+    analytics,
+    imports,
     revisions,
     environments,
+    sequences,
+    aiVendors,
+    console: consoleService,
     secrets: store.secrets,
     appInfo: () => ({
       version: o.appVersion,
@@ -223,7 +339,9 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
     close() {
       closing ??= (async () => {
         try {
+          traffic.close();
           await gateway.close();
+          sequences.close();
           search.close();
           await workspace.close();
         } finally {

@@ -5,6 +5,9 @@
  */
 import type { ComponentType } from 'react';
 import type { ApiDetail } from '../../../../main/ipc/contract';
+import { ExportSection } from '../create-api/export-section';
+import { TryItSection } from '../console/try-it-section';
+import { TestsSection } from '../console/tests-section';
 
 export interface ApiSectionProps {
   /** The tab that hosts the section (for dirty state and savers). */
@@ -19,4 +22,8 @@ export interface ApiSection {
 }
 
 /** Sections after "Definition", in strip order. */
-export const apiSections: readonly ApiSection[] = [];
+export const apiSections: readonly ApiSection[] = [
+  { key: 'try-it', label: 'Try it', component: TryItSection },
+  { key: 'tests', label: 'Tests', component: TestsSection },
+  { key: 'export', label: 'Export', component: ExportSection },
+];

@@ -5,6 +5,7 @@ import { useApp } from '../../state/app-store';
 import { runCommand } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut-label';
 import { openEnvironmentsTab } from '../environments/environments-tab';
+import { openSequenceTab } from '../sequences/sequence-tabs';
 import { apiTabId, openApiTab, openViewTab } from '../tabs/tabs';
 import { views } from '../tabs/view-registry';
 import { sectionId, visibleNodes } from './explorer-tree';
@@ -48,6 +49,10 @@ export function ExplorerPanel({ workspace }: { workspace: WorkspaceInfo }) {
     if (node.type === 'section') toggle(node.section.key);
     else if (node.type === 'api') openApiTab(node.api.id);
     else if (node.resource.kind === 'environment') openEnvironmentsTab();
+    else if (node.resource.kind === 'policy') openViewTab('policies', 'Policies');
+    else if (node.resource.kind === 'sequence') openSequenceTab(node.resource.name);
+    else if (node.resource.kind === 'aiVendor')
+      openViewTab('ai-vendors', `AI vendor ${node.resource.name}`, node.resource.name);
   };
 
   const onKeyDown = (e: KeyboardEvent): void => {
@@ -201,7 +206,13 @@ export function ExplorerPanel({ workspace }: { workspace: WorkspaceInfo }) {
                             onClick={
                               child.resource.kind === 'environment'
                                 ? openEnvironmentsTab
-                                : undefined
+                                : child.resource.kind === 'policy'
+                                  ? () => openViewTab('policies', 'Policies')
+                                  : child.resource.kind === 'sequence'
+                                    ? () => openSequenceTab(child.resource.name)
+                                    : child.resource.kind === 'aiVendor'
+                                      ? () => activate(child)
+                                      : undefined
                             }
                           >
                             <span className="tree__label">{child.resource.name}</span>
