@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayStatus } from '../../main/ipc/contract.js';
-import { createNodeGatewayLauncher } from '../../main/services/node-gateway-launcher.js';
 import { createStudioServices, type StudioServices } from '../../main/services/index.js';
 import { startBackend, type Backend } from './helpers/backend.js';
+import { redeployed, studioOptions, until } from './helpers/studio.js';
 
 const dirs: string[] = [];
 const open: StudioServices[] = [];
@@ -26,48 +26,9 @@ async function start(): Promise<{ services: StudioServices; output: string[] }> 
   const base = await mkdtemp(join(tmpdir(), 'portico-apps-'));
   dirs.push(base);
   const output: string[] = [];
-  const services = await createStudioServices({
-    userDataPath: join(base, 'user-data'),
-    host: 'web',
-    appVersion: '0.0.0-test',
-    gatewayLauncher: createNodeGatewayLauncher({ output: (line) => output.push(line) }),
-    sampleWorkspacePath: join(base, 'sample'),
-    workspacePath: join(base, 'workspace'),
-    gatewayPort: 0,
-  });
+  const services = await createStudioServices(studioOptions(base, output));
   open.push(services);
   return { services, output };
-}
-
-function until(
-  services: StudioServices,
-  test: (s: GatewayStatus) => boolean,
-): Promise<GatewayStatus> {
-  return new Promise((resolve) => {
-    const off = services.gateway.onStatus((s) => {
-      if (test(s)) {
-        off();
-        resolve(s);
-      }
-    });
-    const now = services.gateway.status();
-    if (test(now)) {
-      off();
-      resolve(now);
-    }
-  });
-}
-
-/** Runs a change and waits for the gateway to serve the revision it causes. */
-async function redeployed(services: StudioServices, change: () => unknown): Promise<GatewayStatus> {
-  const before = services.gateway.status().revision;
-  await change();
-  const status = await until(
-    services,
-    (s) => s.state === 'error' || (s.state === 'running' && s.revision !== before),
-  );
-  expect(status.state, status.error ?? '').toBe('running');
-  return status;
 }
 
 async function call(

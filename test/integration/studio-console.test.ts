@@ -8,8 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsoleRequest, GatewayStatus, SseEvent } from '../../main/ipc/contract.js';
-import { createNodeGatewayLauncher } from '../../main/services/node-gateway-launcher.js';
+import type { ConsoleRequest, SseEvent } from '../../main/ipc/contract.js';
 import { createStudioServices, type StudioServices } from '../../main/services/index.js';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +16,7 @@ import type { TLSSocket } from 'node:tls';
 import { sendConsoleRequest } from '../../main/services/console/engine.js';
 import { deferred, echo, startBackend, within, type Backend } from './helpers/backend.js';
 import { createTestCertificates } from './helpers/certs.js';
+import { redeployed, studioOptions, until } from './helpers/studio.js';
 
 const dirs: string[] = [];
 const open: StudioServices[] = [];
@@ -27,42 +27,12 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-function until(services: StudioServices, test: (s: GatewayStatus) => boolean) {
-  return new Promise<GatewayStatus>((resolve) => {
-    const check = (s: GatewayStatus) => {
-      if (!test(s)) return;
-      off();
-      resolve(s);
-    };
-    const off = services.gateway.onStatus(check);
-    check(services.gateway.status());
-  });
-}
-
-async function redeployed(services: StudioServices, change: () => unknown): Promise<void> {
-  const before = services.gateway.status().revision;
-  await change();
-  const status = await until(
-    services,
-    (s) => s.state === 'error' || (s.state === 'running' && s.revision !== before),
-  );
-  expect(status.state, status.error ?? '').toBe('running');
-}
-
 /** A studio on a sample workspace whose PetStore points at `backend`, with one subscribed app. */
 async function start(backend: Backend) {
   const base = await mkdtemp(join(tmpdir(), 'portico-console-'));
   dirs.push(base);
   const output: string[] = [];
-  const services = await createStudioServices({
-    userDataPath: join(base, 'user-data'),
-    host: 'web',
-    appVersion: '0.0.0-test',
-    gatewayLauncher: createNodeGatewayLauncher({ output: (line) => output.push(line) }),
-    sampleWorkspacePath: join(base, 'sample'),
-    workspacePath: join(base, 'workspace'),
-    gatewayPort: 0,
-  });
+  const services = await createStudioServices(studioOptions(base, output));
   open.push(services);
   const first = await until(services, (s) => s.state === 'running' || s.state === 'error');
   expect(first.state, `${first.error}\n${output.join('\n')}`).toBe('running');

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayStatus } from '../../main/ipc/contract.js';
 import { createNodeGatewayLauncher } from '../../main/services/node-gateway-launcher.js';
 import { createStudioServices, type StudioServices } from '../../main/services/index.js';
+import { until } from './helpers/studio.js';
 
 const dirs: string[] = [];
 const open: StudioServices[] = [];
@@ -39,25 +40,6 @@ async function start(
   });
   open.push(services);
   return { services, root, output };
-}
-
-function until(
-  services: StudioServices,
-  test: (s: GatewayStatus) => boolean,
-): Promise<GatewayStatus> {
-  return new Promise((resolve) => {
-    const off = services.gateway.onStatus((s) => {
-      if (test(s)) {
-        off();
-        resolve(s);
-      }
-    });
-    const now = services.gateway.status();
-    if (test(now)) {
-      off();
-      resolve(now);
-    }
-  });
 }
 
 const settled = (s: GatewayStatus) => s.state === 'running' || s.state === 'error';

@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GatewayStatus } from '../../main/ipc/contract.js';
 import { createNodeGatewayLauncher } from '../../main/services/node-gateway-launcher.js';
 import { createStudioServices, type StudioServices } from '../../main/services/index.js';
+import { until } from './helpers/studio.js';
 
 const dirs: string[] = [];
 const open: StudioServices[] = [];
@@ -51,25 +51,6 @@ async function backend(answer: unknown): Promise<{ url: string; hits: string[] }
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
-}
-
-function until(
-  services: StudioServices,
-  test: (s: GatewayStatus) => boolean,
-): Promise<GatewayStatus> {
-  return new Promise((resolve) => {
-    const off = services.gateway.onStatus((s) => {
-      if (test(s)) {
-        off();
-        resolve(s);
-      }
-    });
-    const now = services.gateway.status();
-    if (test(now)) {
-      off();
-      resolve(now);
-    }
-  });
 }
 
 const scatterGather = (pets: string, owners: string) => ({
