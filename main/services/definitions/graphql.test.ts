@@ -74,4 +74,16 @@ describe('readGraphQl', () => {
       error: { message: expect.stringContaining('expected a GraphQL schema') },
     });
   });
+
+  it('reads a field defined twice as its first definition, as published schemas do', () => {
+    const result = readGraphQl(
+      'type Query {\n  pet: Pet\n  pet: Pet\n}\ntype Pet {\n  name: String\n  name: String\n}\n',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      info: { operations: [{ method: 'QUERY', target: 'pet' }] },
+    });
+    // Other schema errors are still refused.
+    expect(readGraphQl('type Query {\n  pet: Missing\n}\n')).toMatchObject({ ok: false });
+  });
 });

@@ -4,12 +4,22 @@
  * the apictl verbs QUERY, MUTATION and SUBSCRIPTION and the field name as target.
  */
 import { Kind, parse } from 'graphql';
+import { specifiedSDLRules } from 'graphql/validation/specifiedRules.js';
 import type { DocumentNode } from 'graphql';
 import { validateSDL } from 'graphql/validation/validate.js';
 import type { Operation } from '../../ipc/contract.js';
 import { definitionFailure, type DefinitionFailure, type DefinitionResult } from './types.js';
 
 type RootKind = 'query' | 'mutation' | 'subscription';
+
+/**
+ * Every SDL rule but one: a field defined twice in one type is read as its first
+ * definition. Published schemas do this (GitHub's public schema defines
+ * `EnterpriseOwnerInfo.repositoryDeployKeySetting` twice), and refusing the whole
+ * document would leave the user nothing to work with; the editor still flags it.
+ */
+// By name: graphql's ESM and CommonJS builds are two copies of each rule function.
+const sdlRules = specifiedSDLRules.filter((rule) => rule.name !== 'UniqueFieldDefinitionNamesRule');
 
 const verbs: Record<RootKind, string> = {
   query: 'QUERY',
@@ -72,7 +82,7 @@ export function readGraphQl(content: string): DefinitionResult {
       1,
     );
   }
-  const [invalid] = validateSDL(document);
+  const [invalid] = validateSDL(document, undefined, sdlRules);
   if (invalid) return failure(invalid);
 
   const roots = rootTypeNames(document);
@@ -86,6 +96,8 @@ export function readGraphQl(content: string): DefinitionResult {
         continue;
       if (definition.name.value !== roots[kind]) continue;
       for (const field of definition.fields ?? []) {
+        if (operations.some((o) => o.method === verbs[kind] && o.target === field.name.value))
+          continue;
         const operation: Operation = { method: verbs[kind], target: field.name.value };
         const description = 'description' in field ? field.description?.value.trim() : undefined;
         if (description) operation.summary = description;
