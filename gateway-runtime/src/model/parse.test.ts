@@ -190,6 +190,24 @@ describe('parseBundle', () => {
     ]);
   });
 
+  it('refuses a sequence whose JSONata does not parse, naming the field', () => {
+    const issues = issuesOf({
+      ...valid(),
+      sequences: [
+        {
+          name: 'seq',
+          steps: [
+            { type: 'transform', expression: '$merge([variables.a, ' },
+            { type: 'setVariable', name: 'v', value: 'ok {{ request.path }}' },
+          ],
+        },
+      ],
+    });
+    expect(issues).toEqual([
+      { path: 'sequences[0].steps[0].expression', message: expect.any(String) },
+    ]);
+  });
+
   it('reports non-objects at the root instead of throwing', () => {
     expect(issuesOf(null)).toEqual([{ path: '(root)', message: 'must be an object, got null' }]);
     expect(issuesOf([])).toEqual([{ path: '(root)', message: 'must be an object, got an array' }]);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { bundleShapeSchema } from './bundle.js';
 import { UNLIMITED } from './common.js';
 import type { Endpoint } from './api.js';
+import { checkSequenceExpressions } from '../sequences/check.js';
 
 type Shape = z.infer<typeof bundleShapeSchema>;
 type Path = (string | number)[];
@@ -44,6 +45,11 @@ export function checkReferences(bundle: Shape, ctx: z.RefinementCtx): void {
   unique(bundle.denylist, (d) => d.id, 'id', 'denylist');
   const keyManagers = unique(bundle.keyManagers, (k) => k.name, 'name', 'keyManagers');
   const sequences = unique(bundle.sequences, (s) => s.name, 'name', 'sequences');
+  // JSONata syntax, so a typo fails the deploy with its path instead of every request.
+  bundle.sequences.forEach((sequence, index) => {
+    for (const e of checkSequenceExpressions(sequence))
+      issue(['sequences', index, ...e.path], e.message);
+  });
   const vendors = unique(bundle.aiVendors, (v) => v.name, 'name', 'aiVendors');
   const plans = new Set([UNLIMITED, ...bundle.policies.subscription.map((p) => p.name)]);
   const appPolicies = new Set([UNLIMITED, ...bundle.policies.application.map((p) => p.name)]);
