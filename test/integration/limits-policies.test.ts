@@ -1,104 +1,30 @@
 /**
  * Rate limits on one gateway (library, memory counters, an injected clock): each
- * policy level alone and together, conditional groups over real requests, burst,
- * exact admission under 300 parallel requests, window roll-over, stopOnQuotaReach,
- * and what the responses and analytics say.
+ * policy level alone and together, burst, exact admission under 300 parallel
+ * requests, window roll-over, stopOnQuotaReach, and what the responses and
+ * analytics say. Conditional groups are in limits-conditions.test.ts.
  */
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../gateway-runtime/src/auth/index.js';
-import type { ApiSpecInput, GatewayBundleInput } from '../../gateway-runtime/src/model/bundle.js';
-import { keys, testApi, testBundle } from '../../gateway-runtime/test-support/bundles.js';
-import { startGateway, type TestGateway } from '../../gateway-runtime/test-support/gateway.js';
-import { send, startBackend, type Backend, type SimpleResponse } from './helpers/backend.js';
+import { keys } from '../../gateway-runtime/test-support/bundles.js';
+import { send } from './helpers/backend.js';
+import {
+  eventOf,
+  other,
+  perHour,
+  perMin,
+  policies,
+  prod,
+  statuses,
+  throttled,
+  useLimitsHarness,
+} from './helpers/limits.js';
 
-let backend: Backend;
-let signingKey: CryptoKey;
-let publicJwk: Record<string, unknown>;
-const gateways: TestGateway[] = [];
-const start = Date.now();
-let now = start;
-
-beforeAll(async () => {
-  backend = await startBackend();
-  const pair = await generateKeyPair('ES256', { extractable: true });
-  signingKey = pair.privateKey;
-  publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' };
-});
-afterEach(async () => {
-  await Promise.all(gateways.splice(0).map((gw) => gw.close()));
-  now = start;
-});
-afterAll(async () => {
-  await backend?.close();
-});
-
-const perMin = (requests: number) => ({ requests, unitTime: 1, timeUnit: 'min' as const });
-const perHour = (requests: number) => ({ requests, unitTime: 1, timeUnit: 'hour' as const });
-const prod = { apikey: keys.production };
-const other = { apikey: keys.other };
-
-/** A gateway on a bundle whose one API (`svc`) takes `api` overrides; the clock is `now`. */
-async function gateway(
-  overrides: Partial<GatewayBundleInput>,
-  api: Partial<ApiSpecInput> = {},
-): Promise<TestGateway> {
-  const bundle = testBundle([testApi(backend.url, { plans: ['Gold', 'Bronze'], ...api })], {
-    keyManagers: [
-      {
-        name: 'local',
-        type: 'resident',
-        issuer: 'portico-local',
-        consumerKeyClaim: 'azp',
-        jwks: { keys: [publicJwk] },
-      },
-    ],
-    ...overrides,
-  });
-  const gw = await startGateway(bundle, { clock: () => now });
-  gateways.push(gw);
-  return gw;
-}
-
-const policies = (p: Partial<NonNullable<GatewayBundleInput['policies']>>) => ({
-  // Plans without a limit count nothing, so each test sees only the policies it sets.
-  policies: {
-    subscription: [{ name: 'Gold' }, { name: 'Bronze' }],
-    application: [],
-    api: [],
-    ...p,
-  },
-});
-
-/** Sends `count` requests one after another; returns their statuses. */
-async function statuses(
-  gw: TestGateway,
-  count: number,
-  path = '/svc/v1/items',
-  headers: Record<string, string> = prod,
-): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push((await send(gw.url, path, { headers })).status);
-  return out;
-}
-
-async function throttled(
-  gw: TestGateway,
-  path = '/svc/v1/items',
-  headers: Record<string, string> = prod,
-): Promise<SimpleResponse> {
-  const res = await send(gw.url, path, { headers });
-  expect(res.status, res.body).toBe(429);
-  return res;
-}
-
-function eventOf(gw: TestGateway, res: SimpleResponse) {
-  return gw.eventFor(res.headers['x-request-id']);
-}
+const h = useLimitsHarness();
 
 describe('each policy level alone', () => {
   it('application policy: counts every API of the application', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       {
         ...policies({ application: [{ name: 'app-3', limit: perMin(3) }] }),
         applications: [
@@ -128,7 +54,7 @@ describe('each policy level alone', () => {
   });
 
   it('subscription plan: per application and API', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       policies({
         subscription: [
           { name: 'Gold', limit: perMin(2) },
@@ -144,7 +70,7 @@ describe('each policy level alone', () => {
   });
 
   it('API policy: shared by every caller of the API', async () => {
-    const gw = await gateway(policies({ api: [{ name: 'api-3', limit: perMin(3) }] }), {
+    const gw = await h.gateway(policies({ api: [{ name: 'api-3', limit: perMin(3) }] }), {
       throttlingPolicy: 'api-3',
     });
     expect([
@@ -155,7 +81,7 @@ describe('each policy level alone', () => {
   });
 
   it('operation policy: per operation, anonymous callers included', async () => {
-    const gw = await gateway(policies({ api: [{ name: 'op-2', limit: perMin(2) }] }), {
+    const gw = await h.gateway(policies({ api: [{ name: 'op-2', limit: perMin(2) }] }), {
       operations: [
         { method: 'GET', target: '/items', throttlingPolicy: 'op-2' },
         { method: 'GET', target: '/open', auth: 'none', throttlingPolicy: 'op-2' },
@@ -169,7 +95,7 @@ describe('each policy level alone', () => {
   });
 
   it('burst: caps a spike inside the plan window and refills within a second', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       policies({
         subscription: [
           { name: 'Gold', limit: perMin(100), burst: { requests: 2, per: 'sec' } },
@@ -181,14 +107,14 @@ describe('each policy level alone', () => {
     const res = await throttled(gw);
     expect(res.headers['retry-after']).toBe('1');
     expect((await eventOf(gw, res)).throttledBy).toBe('subscription:Gold:burst');
-    now += 500;
+    h.now += 500;
     expect(await statuses(gw, 2)).toEqual([200, 429]);
   });
 });
 
 describe('levels together', () => {
   it('checks every level and spends nothing at earlier levels for a request a later one denies', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       {
         ...policies({
           application: [{ name: 'app-10', limit: perMin(10) }],
@@ -231,7 +157,7 @@ describe('levels together', () => {
   });
 
   it('admits exactly the limit out of 300 parallel requests', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       policies({
         subscription: [
           { name: 'Gold', limit: perHour(50) },
@@ -257,7 +183,7 @@ describe('levels together', () => {
   });
 
   it('rolls the window over: one unit back every T/N, the whole quota after T', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       policies({
         subscription: [
           { name: 'Gold', limit: perMin(3) },
@@ -266,16 +192,16 @@ describe('levels together', () => {
       }),
     );
     expect(await statuses(gw, 4)).toEqual([200, 200, 200, 429]);
-    now += 19_999;
+    h.now += 19_999;
     expect(await statuses(gw, 1)).toEqual([429]);
-    now += 1;
+    h.now += 1;
     expect(await statuses(gw, 2)).toEqual([200, 429]);
-    now += 60_000;
+    h.now += 60_000;
     expect(await statuses(gw, 4)).toEqual([200, 200, 200, 429]);
   });
 
   it('stopOnQuotaReach: false lets traffic through, marked in analytics but not counted as throttled', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       policies({
         subscription: [
           { name: 'Gold', limit: perMin(2), stopOnQuotaReach: false },
@@ -295,7 +221,7 @@ describe('levels together', () => {
   });
 
   it('counts a subscription-less API against its API policy and the application policy', async () => {
-    const gw = await gateway(
+    const gw = await h.gateway(
       {
         ...policies({
           application: [{ name: 'app-4', limit: perMin(4) }],
@@ -318,116 +244,5 @@ describe('levels together', () => {
       '"application:app-4";q=4;w=60, "api:api-2";q=2;w=60',
     );
     expect(await statuses(gw, 2)).toEqual([200, 429]);
-  });
-});
-
-describe('conditional groups', () => {
-  async function token(claims: Record<string, unknown>): Promise<string> {
-    return new SignJWT({ azp: 'local-client', ...claims })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setIssuer('portico-local')
-      .setSubject('alice')
-      .setIssuedAt(Math.floor(now / 1000))
-      .setExpirationTime(Math.floor(now / 1000) + 600)
-      .sign(signingKey);
-  }
-
-  async function conditional(match: Record<string, unknown>): Promise<TestGateway> {
-    return gateway(
-      {
-        ...policies({
-          api: [{ name: 'cond', limit: perMin(3), conditions: [{ match, limit: perMin(1) }] }],
-        }),
-        applications: [
-          {
-            id: 'app-1',
-            name: 'One',
-            keys: [
-              { keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.production)] },
-              {
-                keyType: 'PRODUCTION',
-                apiKeyHashes: [],
-                consumerKey: 'local-client',
-                keyManager: 'local',
-              },
-            ],
-          },
-          {
-            id: 'app-2',
-            name: 'Two',
-            keys: [{ keyType: 'PRODUCTION', apiKeyHashes: [hashApiKey(keys.other)] }],
-          },
-        ],
-      },
-      { throttlingPolicy: 'cond' },
-    );
-  }
-
-  /** Statuses of three matching requests, then of four that do not match. */
-  async function split(
-    gw: TestGateway,
-    matching: () => Promise<SimpleResponse>,
-    plain: () => Promise<SimpleResponse>,
-  ) {
-    const hit: number[] = [];
-    for (let i = 0; i < 3; i++) hit.push((await matching()).status);
-    const miss: number[] = [];
-    for (let i = 0; i < 4; i++) miss.push((await plain()).status);
-    return { hit, miss };
-  }
-
-  const get =
-    (gw: TestGateway, path: string, headers: Record<string, string> = prod) =>
-    () =>
-      send(gw.url, path, { headers });
-
-  it.each([
-    ['ip', { ip: '127.0.0.1' }],
-    ['ipRange', { ipRange: '127.0.0.0/8' }],
-  ])('%s: the group limit applies to matching clients', async (_name, match) => {
-    const gw = await conditional(match);
-    expect(await statuses(gw, 2)).toEqual([200, 429]);
-    expect((await eventOf(gw, await throttled(gw))).throttledBy).toBe('api:cond:condition[0]');
-  });
-
-  it('an inverted ipRange leaves matching clients on the default limit', async () => {
-    const gw = await conditional({ ipRange: '127.0.0.0/8', invert: true });
-    expect(await statuses(gw, 4)).toEqual([200, 200, 200, 429]);
-    expect((await eventOf(gw, await throttled(gw))).throttledBy).toBe('api:cond');
-  });
-
-  it('header: only requests carrying it count against the group', async () => {
-    const gw = await conditional({ header: { name: 'X-Tier', value: 'free' } });
-    const { hit, miss } = await split(
-      gw,
-      get(gw, '/svc/v1/items', { ...prod, 'x-tier': 'free' }),
-      get(gw, '/svc/v1/items', { ...prod, 'x-tier': 'paid' }),
-    );
-    expect(hit).toEqual([200, 429, 429]);
-    expect(miss).toEqual([200, 200, 200, 429]);
-  });
-
-  it('query parameter, inverted: every request without it counts against the group', async () => {
-    const gw = await conditional({ query: { name: 'tier', value: 'gold' }, invert: true });
-    const { hit, miss } = await split(
-      gw,
-      get(gw, '/svc/v1/items?tier=free'),
-      get(gw, '/svc/v1/items?tier=gold'),
-    );
-    expect(hit).toEqual([200, 429, 429]);
-    expect(miss).toEqual([200, 200, 200, 429]);
-  });
-
-  it('JWT claim: matched on the validated token, never on API-key callers', async () => {
-    const gw = await conditional({ claim: { name: 'tier', value: 'free' } });
-    const free = `Bearer ${await token({ tier: 'free' })}`;
-    const gold = `Bearer ${await token({ tier: 'gold' })}`;
-    const { hit, miss } = await split(
-      gw,
-      get(gw, '/svc/v1/items', { authorization: free }),
-      get(gw, '/svc/v1/items', { authorization: gold }),
-    );
-    expect(hit).toEqual([200, 429, 429]);
-    expect(miss).toEqual([200, 200, 200, 429]);
   });
 });
