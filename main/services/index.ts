@@ -28,7 +28,6 @@ import { Deployments } from './environments/deployments.js';
 import { EnvironmentsService } from './environments/environments-service.js';
 import { currentAuthor } from './revisions/author.js';
 import { RevisionsService } from './revisions/revisions-service.js';
-import { readWorkspaceResources } from './revisions/workspace-resources.js';
 import { GatewayHostService, type GatewayLauncher } from './gateway-host.js';
 import type { Logger } from './logger.js';
 import type { SecretCipher } from './store/cipher.js';
@@ -220,10 +219,12 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
   const revisions = new RevisionsService({
     db: store.db,
     apis: () => workspace.apiRecords(),
-    resources: async () => {
-      const root = workspace.current()?.root;
-      return root ? readWorkspaceResources(root) : {};
-    },
+    // What the local gateway runs, as the services already read it; no second read of the files.
+    resources: async () => ({
+      sequences: sequences.bundleSequences(),
+      aiVendors: await aiVendors.bundleEntries(),
+      policies: policies.bundlePolicies(),
+    }),
     author,
   });
   const environments = new EnvironmentsService({

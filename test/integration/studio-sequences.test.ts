@@ -183,6 +183,24 @@ describe('sequence files', () => {
   });
 });
 
+describe('sequences in revisions', () => {
+  it('puts the sequence an API names into its revision, and no other', async () => {
+    const { services } = await start();
+    await services.sequences.save('unused', {
+      name: 'unused',
+      steps: [{ type: 'respond', status: 204 }],
+    });
+    // The sample's PetStore is served in sandbox by the scatter-gather pet-profile.
+    const { revision } = await services.revisions.create('PetStore-1.0.0');
+    const bundle = services.revisions.get(revision.id).bundle;
+    expect(bundle.apis[0]?.endpoints.sandbox).toEqual({
+      type: 'sequence',
+      sequence: 'pet-profile',
+    });
+    expect(bundle.sequences.map((q) => q.name)).toEqual(['pet-profile']);
+  });
+});
+
 describe('sequences through the local gateway', () => {
   it(
     'dry-runs a scatter-gather, then serves it as an API production endpoint',

@@ -23,6 +23,7 @@ import {
   type PolicyDocument,
   type PolicyKind,
 } from './policy-file.js';
+import { byCodePoint } from '../sort.js';
 
 /** A policy file that exists but does not read, and why. */
 export interface PolicyProblem {
@@ -45,8 +46,6 @@ export interface PoliciesServiceOptions {
   /** Who uses a policy (`application Mobile`, `subscription of Mobile to PetStore-1.0.0`); deleting or renaming it is refused while any does. */
   usedBy?(kind: PolicyKind, name: string): string[];
 }
-
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The defaults as documents, in the order the bundle lists them. */
 export function defaultPolicyDocuments(): PolicyDocument[] {

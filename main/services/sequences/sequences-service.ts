@@ -28,6 +28,7 @@ import {
   validateSequence,
 } from './sequence-file.js';
 import { runSequence, type AdminCall } from './try-run.js';
+import { byCodePoint } from '../sort.js';
 
 /** What the service needs of the workspace service. */
 export interface SequencesWorkspace {
@@ -42,8 +43,6 @@ export interface SequencesServiceOptions {
   admin: AdminCall;
   log?: (level: 'warn' | 'error', message: string) => void;
 }
-
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function checkName(field: string, name: string): void {
   if (!sequenceNamePattern.test(name))

@@ -15,14 +15,13 @@ import {
 } from './api-files.js';
 import { readMarker } from './marker.js';
 import { APIS_DIR, MARKER_FILE, isSafeFolderName, resourceFolders } from './paths.js';
+import { byCodePoint } from '../sort.js';
 
 /** A scan: what the UI sees, plus the API records the gateway bundle is built from. */
 export interface WorkspaceScan {
   info: WorkspaceInfo;
   apis: ApiRecord[];
 }
-
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 async function entries(dir: string): Promise<Dirent[]> {
   try {
