@@ -78,27 +78,51 @@ export interface ContextInit {
   protocol: 'http' | 'https';
 }
 
+/**
+ * A class rather than a literal spread from `init`: every context gets the same
+ * shape in the same order, which keeps property access monomorphic on the hot path.
+ */
+class Context implements RequestContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly requestId: string;
+  readonly receivedAt: number;
+  readonly startedAt: number;
+  readonly protocol: 'http' | 'https';
+  readonly clientIp: string;
+  readonly path: string;
+  readonly query: string;
+  api: CompiledApi | null = null;
+  operation: CompiledOperation | null = null;
+  pathParams: Record<string, string> = {};
+  rest = '/';
+  credential: Credential | null = null;
+  applicationId: string | null = null;
+  keyType: KeyType | null = null;
+  plan: string | null = null;
+  subject: string | null = null;
+  backendLatencyMs: number | null = null;
+  errorCode: ErrorCode | null = null;
+  throttledBy: string | null = null;
+  ai: AiUsage | undefined = undefined;
+  trace?: SequenceTraceStep[];
+  clientAborted = false;
+
+  constructor(init: ContextInit) {
+    this.req = init.req;
+    this.res = init.res;
+    this.requestId = init.requestId;
+    this.receivedAt = init.receivedAt;
+    this.startedAt = init.startedAt;
+    this.protocol = init.protocol;
+    this.clientIp = normalizeIp(init.req.socket.remoteAddress);
+    const url = init.req.url ?? '/';
+    const q = url.indexOf('?');
+    this.path = q === -1 ? url : url.slice(0, q);
+    this.query = q === -1 ? '' : url.slice(q);
+  }
+}
+
 export function createContext(init: ContextInit): RequestContext {
-  const url = init.req.url ?? '/';
-  const q = url.indexOf('?');
-  return {
-    ...init,
-    clientIp: normalizeIp(init.req.socket.remoteAddress),
-    path: q === -1 ? url : url.slice(0, q),
-    query: q === -1 ? '' : url.slice(q),
-    api: null,
-    operation: null,
-    pathParams: {},
-    rest: '/',
-    credential: null,
-    applicationId: null,
-    keyType: null,
-    plan: null,
-    subject: null,
-    backendLatencyMs: null,
-    errorCode: null,
-    throttledBy: null,
-    ai: undefined,
-    clientAborted: false,
-  };
+  return new Context(init);
 }

@@ -8,7 +8,6 @@
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../errors.js';
 import { compileAiTargets, type AiTarget } from '../ai/targets.js';
@@ -152,72 +151,135 @@ export function tooLarge(limit: number): GatewayError {
   });
 }
 
-/** Proxies the request to an HTTP endpoint and streams the response back. */
-export async function proxy(
+/**
+ * Proxies the request to an HTTP endpoint and streams the response back. It uses
+ * undici's `dispatch` with a handler that writes each chunk straight into `res`
+ * (pausing the backend while `res` is full): no response stream, no `pipeline`, no
+ * per-request AbortController, which is most of what a proxy allocates per request.
+ */
+export function proxy(
   ctx: RequestContext,
   endpoint: Extract<CompiledEndpoint, { type: 'http' }>,
   dispatcher: Dispatcher,
 ): Promise<void> {
-  const { req, res } = ctx;
+  const { req } = ctx;
   const limit = ctx.api?.maxRequestBodyBytes ?? Number.POSITIVE_INFINITY;
   const declared = req.headers['content-length'];
   let body: Readable | null = null;
   let streamed: Readable | null = null;
   if (declared !== undefined) {
     const length = Number(declared);
-    if (length > limit) throw tooLarge(limit);
+    if (length > limit) return Promise.reject(tooLarge(limit));
     // Node's parser already holds the body to exactly this length.
     if (length > 0) body = req;
   } else if (req.headers['transfer-encoding'] !== undefined) {
     streamed = Readable.from(limited(req, limit), { objectMode: false });
     body = streamed;
   }
-
-  const controller = new AbortController();
-  const onClose = () => {
-    if (res.writableFinished) return;
-    ctx.clientAborted = true;
-    controller.abort();
-  };
-  res.once('close', onClose);
-
-  const started = performance.now();
-  let response: Dispatcher.ResponseData;
-  try {
-    response = await dispatcher.request({
-      origin: endpoint.origin,
-      path: endpoint.basePath + ctx.rest + ctx.query,
-      method: (req.method ?? 'GET') as HttpMethod,
-      headers: upstreamHeaders(ctx),
-      body,
-      signal: controller.signal,
-      headersTimeout: endpoint.timeoutMs,
-      bodyTimeout: endpoint.timeoutMs,
+  return new Promise((resolve, reject) => {
+    const handler = new ProxyHandler(ctx, endpoint.timeoutMs, resolve, (error) => {
+      if (
+        streamed?.errored instanceof BodyTooLarge ||
+        (error as Error | null)?.cause instanceof BodyTooLarge ||
+        error instanceof BodyTooLarge
+      ) {
+        reject(tooLarge(limit));
+      } else if (ctx.clientAborted) reject(new GatewayError('CLIENT_CLOSED_REQUEST'));
+      else reject(upstreamError(error, endpoint.timeoutMs));
     });
-  } catch (error) {
-    ctx.backendLatencyMs = performance.now() - started;
-    if (
-      streamed?.errored instanceof BodyTooLarge ||
-      (error as Error | null)?.cause instanceof BodyTooLarge ||
-      error instanceof BodyTooLarge
-    ) {
-      throw tooLarge(limit);
-    }
-    if (ctx.clientAborted) throw new GatewayError('CLIENT_CLOSED_REQUEST');
-    throw upstreamError(error, endpoint.timeoutMs);
+    dispatcher.dispatch(
+      {
+        origin: endpoint.origin,
+        path: endpoint.basePath + ctx.rest + ctx.query,
+        method: (req.method ?? 'GET') as HttpMethod,
+        headers: upstreamHeaders(ctx),
+        body,
+        headersTimeout: endpoint.timeoutMs,
+        bodyTimeout: endpoint.timeoutMs,
+      },
+      handler,
+    );
+  });
+}
+
+/** One proxied exchange: undici calls it back; it writes to the client's response. */
+class ProxyHandler implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | null = null;
+  private readonly started = performance.now();
+  private headersSent = false;
+  private settled = false;
+
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly timeoutMs: number,
+    private readonly resolve: () => void,
+    private readonly fail: (error: unknown) => void,
+  ) {
+    ctx.res.once('close', this.onClientClose);
   }
 
-  // Measured when the backend's body ends, which comes before the client's response closes.
-  const measure = () => {
-    ctx.backendLatencyMs ??= performance.now() - started;
+  /** The client went away before its response was complete: stop the backend request. */
+  private readonly onClientClose = (): void => {
+    if (this.ctx.res.writableFinished) return;
+    this.ctx.clientAborted = true;
+    this.controller?.abort(new Error('client closed the request'));
   };
-  response.body.once('end', measure).once('close', measure);
-  res.writeHead(response.statusCode, downstreamHeaders(response.headers));
-  try {
-    await pipeline(response.body, res);
-  } catch (error) {
+
+  private readonly onDrain = (): void => this.controller?.resume();
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // Queued behind other requests and the client left meanwhile.
+    if (this.ctx.clientAborted) controller.abort(new Error('client closed the request'));
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+  ): void {
+    this.headersSent = true;
+    this.ctx.res.writeHead(statusCode, downstreamHeaders(headers));
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const res = this.ctx.res;
+    if (!res.write(chunk)) {
+      controller.pause();
+      res.once('drain', this.onDrain);
+    }
+  }
+
+  onResponseEnd(): void {
+    this.measure();
+    this.ctx.res.end();
+    this.done();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.measure();
+    if (!this.headersSent) {
+      if (this.settled) return;
+      this.settled = true;
+      this.ctx.res.off('close', this.onClientClose);
+      this.fail(error);
+      return;
+    }
     // Headers are out: a failure now can only cut the connection.
-    if (!ctx.clientAborted) ctx.errorCode = upstreamError(error, endpoint.timeoutMs).code;
-    res.destroy();
+    if (!this.ctx.clientAborted) this.ctx.errorCode = upstreamError(error, this.timeoutMs).code;
+    this.ctx.res.destroy();
+    this.done();
+  }
+
+  /** Measured when the backend's body ends, which comes before the client's response closes. */
+  private measure(): void {
+    this.ctx.backendLatencyMs ??= performance.now() - this.started;
+  }
+
+  private done(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.ctx.res.off('close', this.onClientClose);
+    this.resolve();
   }
 }
