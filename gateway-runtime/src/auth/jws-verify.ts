@@ -19,6 +19,7 @@ import {
 } from './key-source.js';
 import { parseCompactJws, type CompactJws } from './token-shape.js';
 import type { AuthFailure } from './types.js';
+import { VerifiedCache } from './verified-cache.js';
 
 /** A JWS whose signature verified with one of the key manager's keys. */
 export interface VerifiedJws {
@@ -73,6 +74,7 @@ export function createJwsVerifier(km: KeyManager, deps: Partial<KeySourceDeps> =
   const source = createKeySource(km, { ...defaultKeySourceDeps, ...deps });
   const algorithms = resolved.algorithms.filter((alg) => ASYMMETRIC_ALGORITHMS.has(alg));
   const allowed = new Set<string>(algorithms);
+  const verified = new VerifiedCache<object, Uint8Array>(deps.now ?? Date.now);
 
   async function verifyParsed(token: string, parsed: CompactJws): Promise<JwsResult> {
     if (!allowed.has(parsed.alg)) {
@@ -83,14 +85,23 @@ export function createJwsVerifier(km: KeyManager, deps: Partial<KeySourceDeps> =
     const keys = await source.current();
     if (!keys.ok)
       return { ok: false, reason: 'KEY_MANAGER_UNAVAILABLE', description: keys.description };
+    const known = verified.get(token, keys);
+    if (known) return { ok: true, header: parsed.header, payload: known };
     let result = await attempt(token, keys.resolve, algorithms);
+    let verifiedBy: object = keys;
     if (!result.ok && result.noKey) {
       const refreshed = await source.refresh();
       if (refreshed && !refreshed.ok)
         return { ok: false, reason: 'KEY_MANAGER_UNAVAILABLE', description: refreshed.description };
-      if (refreshed) result = await attempt(token, refreshed.resolve, algorithms);
+      if (refreshed) {
+        result = await attempt(token, refreshed.resolve, algorithms);
+        verifiedBy = refreshed;
+      }
     }
-    if (result.ok) return { ok: true, header: parsed.header, payload: result.payload };
+    if (result.ok) {
+      verified.set(token, verifiedBy, result.payload);
+      return { ok: true, header: parsed.header, payload: result.payload };
+    }
     return invalid(
       result.noKey
         ? `No signing key of key manager "${km.name}" matches the token (kid ${JSON.stringify(parsed.kid ?? null)}, alg ${parsed.alg})`

@@ -8,8 +8,17 @@ import type { KeyManager } from '../model/bundle.js';
 import { checkClaims } from './claims.js';
 import { createJwsVerifier, type JwsVerifier } from './jws-verify.js';
 import type { KeySourceDeps } from './key-source.js';
-import { parseCompactJws, parseJsonObject } from './token-shape.js';
+import { parseCompactJws, parseJsonObject, type CompactJws } from './token-shape.js';
 import type { AuthFailure, JwtResult } from './types.js';
+import { VerifiedCache } from './verified-cache.js';
+
+/** A token picked apart once: what every later request with the same token reuses. */
+interface ParsedToken {
+  parsed: CompactJws;
+  claims: Readonly<Record<string, unknown>>;
+}
+/** Parsing does not depend on keys: one constant stands for "any key set" in the cache. */
+const PARSE = {};
 
 /** What the validator needs from its surroundings; all optional, for tests. */
 export interface JwtValidatorDeps {
@@ -57,13 +66,21 @@ export function createJwtValidator(
   if (deps.refreshCooldownMs !== undefined) sourceDeps.refreshCooldownMs = deps.refreshCooldownMs;
   if (deps.jwksMaxAgeMs !== undefined) sourceDeps.maxAgeMs = deps.jwksMaxAgeMs;
   const verifiers: JwsVerifier[] = keyManagers.map((km) => createJwsVerifier(km, sourceDeps));
+  // Only tokens whose signature verified are kept, so garbage cannot crowd out real clients.
+  const parsedTokens = new VerifiedCache<object, ParsedToken>(now);
 
   return {
     async validate(token, options) {
-      const parsed = parseCompactJws(token);
-      if (!parsed.ok) return invalid(parsed.description);
-      const claims = parseJsonObject(parsed.payload);
-      if (!claims) return invalid('The token payload is not a JSON object');
+      let known = parsedTokens.get(token, PARSE);
+      if (!known) {
+        const parsed = parseCompactJws(token);
+        if (!parsed.ok) return invalid(parsed.description);
+        const claims = parseJsonObject(parsed.payload);
+        if (!claims) return invalid('The token payload is not a JSON object');
+        // Shared by every request that presents this token: nothing may change it.
+        known = { parsed, claims: Object.freeze(claims) };
+      }
+      const { parsed, claims } = known;
       const issuer = claims.iss;
       if (typeof issuer !== 'string') return invalid('The token names no issuer (iss)');
 
@@ -83,7 +100,10 @@ export function createJwtValidator(
       let firstFailure: AuthFailure | null = null;
       for (const verifier of candidates) {
         const signature = await verifier.verifyParsed(token, parsed);
-        if (signature.ok) return checkClaims(claims, verifier.keyManager, options.audiences, now());
+        if (signature.ok) {
+          parsedTokens.set(token, PARSE, known);
+          return checkClaims(claims, verifier.keyManager, options.audiences, now());
+        }
         firstFailure ??= signature;
       }
       return firstFailure ?? invalid('The token could not be verified');
