@@ -34,7 +34,32 @@ function message(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** True for a union branch that failed only because the value is of another type altogether. */
+function wrongTypeOnly(branch: readonly z.core.$ZodIssue[]): boolean {
+  return branch.length === 1 && branch[0]?.code === 'invalid_type' && branch[0].path.length === 0;
+}
+
+/**
+ * A union's failure reported from inside the one branch the value was meant for (a
+ * mapping given where "a string or a mapping" is allowed is checked as the mapping),
+ * so the message names the deepest field instead of "Invalid input" at the union.
+ */
+function flatten(
+  issue: z.core.$ZodIssue,
+  prefix: readonly PropertyKey[],
+): { path: PropertyKey[]; issue: z.core.$ZodIssue }[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const meant = issue.errors.filter((branch) => !wrongTypeOnly(branch));
+    if (meant.length === 1) return (meant[0] ?? []).flatMap((inner) => flatten(inner, path));
+  }
+  return [{ path, issue }];
+}
+
 /** `data.context: must start with "/"; data.name: is required (string)`. */
 export function formatZodIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issuePath(issue.path)}: ${message(issue)}`).join('; ');
+  return issues
+    .flatMap((issue) => flatten(issue, []))
+    .map(({ path, issue }) => `${issuePath(path)}: ${message(issue)}`)
+    .join('; ');
 }

@@ -41,6 +41,12 @@ export type PostmanBody = z.infer<typeof body>;
 
 const description = z.union([z.string(), z.object({ content: z.string().optional() })]);
 
+/** An auth block: its `type` names the attribute list beside it (`bearer: [{key, value}]`). */
+const auth = z.looseObject({
+  type: z.string({ error: 'is required (noauth, bearer, basic, digest, apikey, oauth2, …)' }),
+});
+export type PostmanAuth = z.infer<typeof auth> & Record<string, unknown>;
+
 const request = z.union([
   z.string(),
   z.object({
@@ -49,6 +55,7 @@ const request = z.union([
     header: z.union([z.array(keyValue), z.string()]).optional(),
     body: body.nullable().optional(),
     description: description.nullable().optional(),
+    auth: auth.nullable().optional(),
   }),
 ]);
 export type PostmanRequest = z.infer<typeof request>;
@@ -67,6 +74,8 @@ export interface PostmanItem {
   request?: PostmanRequest | undefined;
   response?: z.infer<typeof response>[] | undefined;
   item?: PostmanItem[] | undefined;
+  /** A folder's auth, inherited by its requests. */
+  auth?: PostmanAuth | null | undefined;
 }
 
 const item: z.ZodType<PostmanItem> = z.lazy(() =>
@@ -76,6 +85,7 @@ const item: z.ZodType<PostmanItem> = z.lazy(() =>
     request: request.optional(),
     response: z.array(response).optional(),
     item: z.array(item).optional(),
+    auth: auth.nullable().optional(),
   }),
 );
 
@@ -98,6 +108,7 @@ export const postmanCollection = z.object({
   }),
   item: z.array(item, { error: 'is required (the list of requests and folders)' }),
   variable: z.array(keyValue).optional(),
+  auth: auth.nullable().optional(),
 });
 export type PostmanCollection = z.infer<typeof postmanCollection>;
 

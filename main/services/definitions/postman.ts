@@ -8,9 +8,11 @@
  */
 import { stringify } from 'yaml';
 import { formatZodIssues } from '../zod-issues.js';
+import { SecurityCollector } from './postman-auth.js';
 import {
   postmanCollection,
   postmanVersionProblem,
+  type PostmanAuth,
   type PostmanBody,
   type PostmanCollection,
   type PostmanItem,
@@ -153,6 +155,7 @@ function bodyContent(body: PostmanBody | null | undefined): JsonObject | undefin
 
 interface Converted {
   paths: Record<string, Record<string, JsonObject>>;
+  security: SecurityCollector;
   tags: Set<string>;
   bases: Map<string, number>;
   operationIds: Set<string>;
@@ -172,6 +175,7 @@ function operationId(name: string, taken: Set<string>): string {
 function convertRequest(
   item: PostmanItem,
   tag: string | null,
+  folderAuth: PostmanAuth | null,
   variables: ReadonlyMap<string, string>,
   out: Converted,
 ): void {
@@ -235,6 +239,7 @@ function convertRequest(
   const content = typeof request === 'string' ? undefined : bodyContent(request.body);
   if (content) operation.requestBody = { content };
   operation.responses = responsesOf(item);
+  out.security.apply(operation, (typeof request === 'string' ? null : request.auth) ?? folderAuth);
 
   const pathItem = (out.paths[path] ??= {});
   // OpenAPI allows one operation per path and method: the first request wins.
@@ -263,12 +268,18 @@ function responsesOf(item: PostmanItem): JsonObject {
 function walk(
   items: readonly PostmanItem[],
   folders: string[],
+  folderAuth: PostmanAuth | null,
   variables: ReadonlyMap<string, string>,
   out: Converted,
 ): void {
   for (const item of items) {
-    if (item.item) walk(item.item, [...folders, item.name ?? 'Folder'], variables, out);
-    else convertRequest(item, folders.length > 0 ? folders.join(' / ') : null, variables, out);
+    if (item.item) {
+      const auth = item.auth ?? folderAuth;
+      walk(item.item, [...folders, item.name ?? 'Folder'], auth, variables, out);
+    } else {
+      const tag = folders.length > 0 ? folders.join(' / ') : null;
+      convertRequest(item, tag, folderAuth, variables, out);
+    }
   }
 }
 
@@ -294,8 +305,14 @@ export function postmanToOpenApi(value: unknown): PostmanResult {
     const text = stringValue(variable.value);
     if (variable.key && text !== undefined && !variable.disabled) variables.set(variable.key, text);
   }
-  const out: Converted = { paths: {}, tags: new Set(), bases: new Map(), operationIds: new Set() };
-  walk(collection.item, [], variables, out);
+  const out: Converted = {
+    paths: {},
+    security: new SecurityCollector(collection.auth, (text) => fillVariables(text, variables)),
+    tags: new Set(),
+    bases: new Map(),
+    operationIds: new Set(),
+  };
+  walk(collection.item, [], null, variables, out);
 
   const info: JsonObject = { title: collection.info.name, version: versionOf(collection) };
   const description = describeText(collection.info.description);
@@ -306,5 +323,6 @@ export function postmanToOpenApi(value: unknown): PostmanResult {
   if (servers.length > 0) document.servers = servers.map((url) => ({ url }));
   if (out.tags.size > 0) document.tags = [...out.tags].map((name) => ({ name }));
   document.paths = out.paths;
+  out.security.finish(document);
   return { ok: true, document, yaml: stringify(document, { lineWidth: 0 }) };
 }
