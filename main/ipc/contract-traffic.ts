@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 const empty = z.object({}).strict();
 
+/** A live-log watch, as `traffic.watch` hands it out. */
+const watchId = z.string().min(1).max(100, 'watchId: at most 100 characters');
+
 /** A captured body: UTF-8 text or base64, cut at the gateway's cap. */
 export const capturedBody = z.object({
   size: z.number().int().nonnegative(),
@@ -181,6 +184,18 @@ export const trafficChannels = {
   },
   /** Empties the studio's log and the gateway's buffer. */
   'traffic.clear': { request: empty, response: z.null() },
+  /**
+   * Starts (no `watchId`) or renews a watch of the live log: main polls the gateway
+   * and pushes `traffic.entry` only while a watch is held. A watch lapses `ttlMs`
+   * after its last renewal, so a window that closes without `traffic.unwatch` stops
+   * the polling too; renew well within it.
+   */
+  'traffic.watch': {
+    request: z.object({ watchId: watchId.optional() }).strict(),
+    response: z.object({ watchId, ttlMs: z.number().int().positive() }),
+  },
+  /** Ends a watch at once (a view closing); an unknown or lapsed id is fine. */
+  'traffic.unwatch': { request: z.object({ watchId }).strict(), response: z.null() },
 } as const;
 
 /** Push events of the traffic domain. */

@@ -42,6 +42,11 @@ export function createFakeTrafficServices() {
       async clear() {
         entries = [];
       },
+      // Fake entries are pushed as they are added; watching changes nothing here.
+      renewWatch(watchId?: string) {
+        return { watchId: watchId ?? 'fake-watch', ttlMs: 15_000 };
+      },
+      unwatch() {},
       onEntries(listener: (rows: Rows) => void) {
         listeners.add(listener);
         return () => {

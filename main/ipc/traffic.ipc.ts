@@ -1,7 +1,13 @@
 import type { Request, Response } from './contract.js';
 import type { Handlers } from './dispatch.js';
 
-type TrafficChannels = 'traffic.list' | 'traffic.get' | 'traffic.exportHar' | 'traffic.clear';
+type TrafficChannels =
+  | 'traffic.list'
+  | 'traffic.get'
+  | 'traffic.exportHar'
+  | 'traffic.clear'
+  | 'traffic.watch'
+  | 'traffic.unwatch';
 
 export interface TrafficIpcDeps {
   services: {
@@ -10,6 +16,8 @@ export interface TrafficIpcDeps {
       get(seq: number): Promise<Response<'traffic.get'>>;
       exportHar(filter: Request<'traffic.exportHar'>): Promise<Response<'traffic.exportHar'>>;
       clear(): Promise<void>;
+      renewWatch(watchId?: string): Response<'traffic.watch'>;
+      unwatch(watchId: string): void;
     };
   };
 }
@@ -22,6 +30,11 @@ export function trafficHandlers(deps: TrafficIpcDeps): Pick<Handlers, TrafficCha
     'traffic.exportHar': (request) => traffic().exportHar(request),
     'traffic.clear': async () => {
       await traffic().clear();
+      return null;
+    },
+    'traffic.watch': async ({ watchId }) => traffic().renewWatch(watchId),
+    'traffic.unwatch': async ({ watchId }) => {
+      traffic().unwatch(watchId);
       return null;
     },
   };

@@ -186,6 +186,8 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
   const accessChanges = new ChangeSignal();
   const policies: PoliciesService = new PoliciesService({
     root: () => workspace.current()?.root ?? null,
+    // Subscribed before the gateway host: a redeploy after an edit reads the new files.
+    onContentChanged: (listener) => workspace.onContentChanged(listener),
     usedBy: (kind, name): string[] =>
       kind === 'subscription'
         ? subscriptions
@@ -343,6 +345,7 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
           traffic.close();
           await gateway.close();
           sequences.close();
+          policies.close();
           search.close();
           await workspace.close();
         } finally {

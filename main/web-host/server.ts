@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cspFor } from '../services/lint/worker-csp.js';
+import { cspFor } from '../windows/csp-lint-worker.js';
 import { createDispatcher } from '../ipc/dispatch.js';
 import { createHandlers } from '../ipc/handlers.js';
 import type { IpcDeps } from '../ipc/handlers.js';
@@ -116,7 +116,7 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
 }
 
 function setCommonHeaders(req: IncomingMessage, res: ServerResponse): void {
-  // The lint worker's script alone may evaluate generated code (see worker-csp.ts).
+  // The lint worker's script alone may evaluate generated code (see windows/csp-lint-worker.ts).
   res.setHeader('Content-Security-Policy', cspFor(req.url ?? '/'));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');

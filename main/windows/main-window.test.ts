@@ -1,4 +1,4 @@
-import { LINT_WORKER_CSP } from '../services/lint/worker-csp.js';
+import { LINT_WORKER_CSP } from './csp-lint-worker.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // A recording stand-in for the parts of Electron the window uses.

@@ -6,7 +6,7 @@
 import { BrowserWindow, shell } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { cspFor } from '../services/lint/worker-csp.js';
+import { cspFor } from './csp-lint-worker.js';
 import {
   decideWindowOpen,
   isAppUrl,
@@ -70,7 +70,7 @@ export function secureSession(session: Session, appUrl: string, options: { dev: 
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        // The lint worker's script alone may evaluate generated code (see worker-csp.ts).
+        // The lint worker's script alone may evaluate generated code (see csp-lint-worker.ts).
         'Content-Security-Policy': [cspFor(new URL(details.url).pathname)],
       },
     });

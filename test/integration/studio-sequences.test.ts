@@ -199,6 +199,22 @@ describe('sequences in revisions', () => {
     });
     expect(bundle.sequences.map((q) => q.name)).toEqual(['pet-profile']);
   });
+
+  it('renaming a sequence moves the APIs that name it, so they stay in the bundle', async () => {
+    const { services, root } = await start();
+    await services.sequences.rename('pet-profile', 'pet-card');
+    const apiYaml = await readFile(join(root, 'apis/PetStore-1.0.0/api.yaml'), 'utf8');
+    expect(apiYaml).toContain('sandbox_sequence: pet-card');
+    expect(apiYaml).not.toContain('pet-profile');
+    expect((await services.workspace.getApi('PetStore-1.0.0')).endpoints.sandbox).toBe(
+      'sequence:pet-card',
+    );
+    await services.sequences.reload();
+    const { revision } = await services.revisions.create('PetStore-1.0.0');
+    const bundle = services.revisions.get(revision.id).bundle;
+    expect(bundle.apis[0]?.endpoints.sandbox).toEqual({ type: 'sequence', sequence: 'pet-card' });
+    expect(bundle.sequences.map((q) => q.name)).toEqual(['pet-card']);
+  });
 });
 
 describe('sequences through the local gateway', () => {

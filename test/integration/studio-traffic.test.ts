@@ -63,6 +63,8 @@ describe('the studio traffic log', () => {
       const apiId = status.apis.find((a) => a.context === '/petstore')?.id ?? 'missing';
       const live: TrafficRow[] = [];
       const off = services.traffic.onEntries((rows) => live.push(...rows));
+      // The traffic view holds a watch while it is open; polling runs only then.
+      const unwatch = services.traffic.watch();
       const base = status.listeners[0];
       const ok = await fetch(`${base}/petstore/1.0.0/pets?limit=2`, { headers: { apikey: key } });
       expect(ok.status).toBe(200);
@@ -71,9 +73,10 @@ describe('the studio traffic log', () => {
       const missing = await fetch(`${base}/nowhere/1.0.0/x`);
       expect(missing.status).toBe(404);
 
-      // Pushed without anyone asking: the service polls while a listener is there.
+      // Pushed without anyone asking: the service polls while the log is watched.
       for (let i = 0; i < 100 && live.length < 3; i++)
         await new Promise((resolve) => setTimeout(resolve, 50));
+      unwatch();
       off();
       expect(live.map((r) => r.status)).toEqual([200, 401, 404]);
       expect(live[0]).toMatchObject({

@@ -5,6 +5,10 @@
  * the first policy saved there writes those defaults out as files beside it, so the
  * set a user sees never shrinks behind their back. Reads are synchronous: the folder
  * holds a handful of small files and the applications services validate names inline.
+ * Given the workspace's change events, the parsed set is kept between calls (every
+ * bundle build and every plan-name check asks for it) and read again after the
+ * workspace reports a change on disk, after the service's own writes, and when
+ * another workspace is opened.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -39,10 +43,29 @@ export interface PolicyListing {
   usingDefaults: boolean;
 }
 
+/** The synchronous reads `readPolicyFiles` makes; tests count them. */
+export interface PolicyFileReader {
+  readdir(dir: string): string[];
+  readFile(path: string): string;
+}
+
+const nodeReader: PolicyFileReader = {
+  readdir: (dir) => readdirSync(dir),
+  readFile: (path) => readFileSync(path, 'utf8'),
+};
+
 /** Options of `PoliciesService`. */
 export interface PoliciesServiceOptions {
   /** The open workspace's folder, or null. */
   root(): string | null;
+  /**
+   * Called after the workspace was re-read from disk (`WorkspaceService.onContentChanged`);
+   * the cached policies are read again at the next use. Without it nothing would tell
+   * the service about edits on disk, so it keeps nothing and reads at every use.
+   */
+  onContentChanged?(listener: () => void): () => void;
+  /** Default: node:fs. */
+  reader?: PolicyFileReader;
   /** Who uses a policy (`application Mobile`, `subscription of Mobile to PetStore-1.0.0`); deleting or renaming it is refused while any does. */
   usedBy?(kind: PolicyKind, name: string): string[];
 }
@@ -57,14 +80,17 @@ export function defaultPolicyDocuments(): PolicyDocument[] {
 }
 
 /** Reads every `policies/*.yaml` of a folder; files that do not read become problems. */
-export function readPolicyFiles(root: string): {
+export function readPolicyFiles(
+  root: string,
+  reader: PolicyFileReader = nodeReader,
+): {
   policies: PolicyDocument[];
   problems: PolicyProblem[];
   files: number;
 } {
   let names: string[];
   try {
-    names = readdirSync(join(root, POLICIES_DIR));
+    names = reader.readdir(join(root, POLICIES_DIR));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return { policies: [], problems: [], files: 0 };
@@ -76,7 +102,7 @@ export function readPolicyFiles(root: string): {
   const seen = new Set<string>();
   for (const file of files) {
     const path = `${POLICIES_DIR}/${file}`;
-    const parsed = parsePolicy(readFileSync(join(root, POLICIES_DIR, file), 'utf8'));
+    const parsed = parsePolicy(reader.readFile(join(root, POLICIES_DIR, file)));
     if (!parsed.ok) {
       problems.push({ path, message: parsed.message });
       continue;
@@ -114,22 +140,46 @@ export function toBundlePolicies(documents: readonly PolicyDocument[]): Policies
   return policies;
 }
 
-export class PoliciesService {
-  constructor(private readonly options: PoliciesServiceOptions) {}
+/** What one read of a workspace's folder yields, kept until the next change. */
+interface CachedRead {
+  root: string | null;
+  listing: PolicyListing;
+  bundle: Policies;
+}
 
-  /** The workspace's policies, or the defaults when it has no policy file. */
+function cachedRead(root: string | null, listing: PolicyListing): CachedRead {
+  Object.freeze(listing.policies);
+  Object.freeze(listing.problems);
+  return { root, listing: Object.freeze(listing), bundle: toBundlePolicies(listing.policies) };
+}
+
+export class PoliciesService {
+  private cache: CachedRead | null = null;
+  private readonly caching: boolean;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly options: PoliciesServiceOptions) {
+    this.caching = options.onContentChanged !== undefined;
+    this.unsubscribe = options.onContentChanged?.(() => this.invalidate()) ?? (() => undefined);
+  }
+
+  /**
+   * The workspace's policies, or the defaults when it has no policy file. The same
+   * (frozen) listing comes back until the files change: treat it as read-only.
+   */
   list(): PolicyListing {
-    const root = this.options.root();
-    if (!root) return { policies: defaultPolicyDocuments(), problems: [], usingDefaults: true };
-    const read = readPolicyFiles(root);
-    if (read.files === 0)
-      return { policies: defaultPolicyDocuments(), problems: [], usingDefaults: true };
-    return { policies: read.policies, problems: read.problems, usingDefaults: false };
+    return this.current().listing;
   }
 
   /** What a bundle carries: the workspace's plan set. */
   bundlePolicies(): Policies {
-    return toBundlePolicies(this.list().policies);
+    return this.current().bundle;
+  }
+
+  /** Stops listening to the workspace. */
+  close(): void {
+    this.unsubscribe();
+    this.cache = null;
   }
 
   /** Names a subscription or application may use: `Unlimited`, then the workspace's. */
@@ -165,16 +215,22 @@ export class PoliciesService {
         throw new StudioError('NOT_FOUND', `name: no ${policy.kind} policy named ${previousName}`);
       this.refuseInUse(policy.kind, previousName, 'rename');
     }
-    await mkdir(join(root, POLICIES_DIR), { recursive: true });
-    if (listing.usingDefaults) {
-      // The defaults stop applying once a file exists: write them out so none vanish.
-      for (const d of defaultPolicyDocuments()) {
-        if (d.kind === policy.kind && (d.name === policy.name || d.name === previousName)) continue;
-        await writeFileAtomic(this.fileOf(root, d.kind, d.name), serializePolicy(d));
+    try {
+      await mkdir(join(root, POLICIES_DIR), { recursive: true });
+      if (listing.usingDefaults) {
+        // The defaults stop applying once a file exists: write them out so none vanish.
+        for (const d of defaultPolicyDocuments()) {
+          if (d.kind === policy.kind && (d.name === policy.name || d.name === previousName))
+            continue;
+          await writeFileAtomic(this.fileOf(root, d.kind, d.name), serializePolicy(d));
+        }
       }
+      await writeFileAtomic(this.fileOf(root, policy.kind, policy.name), serializePolicy(policy));
+      if (renaming) await rm(this.fileOf(root, policy.kind, previousName), { force: true });
+    } finally {
+      // Callers check names right after a save, before the watcher reports the write.
+      this.invalidate();
     }
-    await writeFileAtomic(this.fileOf(root, policy.kind, policy.name), serializePolicy(policy));
-    if (renaming) await rm(this.fileOf(root, policy.kind, previousName), { force: true });
     return policy;
   }
 
@@ -185,15 +241,40 @@ export class PoliciesService {
     if (!listing.policies.some((p) => p.kind === kind && p.name === name))
       throw new StudioError('NOT_FOUND', `name: no ${kind} policy named ${name}`);
     this.refuseInUse(kind, name, 'delete');
-    if (listing.usingDefaults) {
-      await mkdir(join(root, POLICIES_DIR), { recursive: true });
-      for (const d of defaultPolicyDocuments()) {
-        if (d.kind === kind && d.name === name) continue;
-        await writeFileAtomic(this.fileOf(root, d.kind, d.name), serializePolicy(d));
+    try {
+      if (listing.usingDefaults) {
+        await mkdir(join(root, POLICIES_DIR), { recursive: true });
+        for (const d of defaultPolicyDocuments()) {
+          if (d.kind === kind && d.name === name) continue;
+          await writeFileAtomic(this.fileOf(root, d.kind, d.name), serializePolicy(d));
+        }
+        return;
       }
-      return;
+      await rm(this.fileOf(root, kind, name), { force: true });
+    } finally {
+      this.invalidate();
     }
-    await rm(this.fileOf(root, kind, name), { force: true });
+  }
+
+  private invalidate(): void {
+    this.cache = null;
+  }
+
+  /** The cached read of the open workspace; a read when it changed or another one opened. */
+  private current(): CachedRead {
+    const root = this.options.root();
+    if (this.cache && this.cache.root === root) return this.cache;
+    const read = cachedRead(root, this.read(root));
+    if (this.caching) this.cache = read;
+    return read;
+  }
+
+  private read(root: string | null): PolicyListing {
+    const defaults = { policies: defaultPolicyDocuments(), problems: [], usingDefaults: true };
+    if (!root) return defaults;
+    const read = readPolicyFiles(root, this.options.reader);
+    if (read.files === 0) return defaults;
+    return { policies: read.policies, problems: read.problems, usingDefaults: false };
   }
 
   private refuseInUse(kind: PolicyKind, name: string, action: 'delete' | 'rename'): void {

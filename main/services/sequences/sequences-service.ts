@@ -1,6 +1,6 @@
 /**
  * Sequences of the open workspace: one `sequences/<name>.yaml` file each. Lists,
- * reads, validates, saves, renames and deletes them, dry-runs one through the
+ * reads, validates, saves, renames (with the API endpoints that name them) and deletes them, dry-runs one through the
  * local gateway, and keeps the valid ones at hand for the gateway bundle (it
  * re-reads them whenever the workspace changes on disk, before telling the
  * gateway host to redeploy).
@@ -28,10 +28,16 @@ import {
   validateSequence,
 } from './sequence-file.js';
 import { runSequence, type AdminCall } from './try-run.js';
+import {
+  findSequenceReferences,
+  moveError,
+  moveSequenceReferences,
+  type SequenceReferenceWorkspace,
+} from './sequence-references.js';
 import { byCodePoint } from '../sort.js';
 
-/** What the service needs of the workspace service. */
-export interface SequencesWorkspace {
+/** What the service needs of the workspace service (a rename rewrites the APIs naming it). */
+export interface SequencesWorkspace extends SequenceReferenceWorkspace {
   current(): { root: string } | null;
   onContentChanged(listener: () => void): () => void;
 }
@@ -149,6 +155,12 @@ export class SequencesService {
     return this.write(name, named);
   }
 
+  /**
+   * Renames the file and points every API endpoint that names `from` at `to`. The
+   * order keeps each API naming a sequence that exists: the new file first, then the
+   * APIs, and the old file last. A failed API write undoes the APIs already moved and
+   * the new file, and the error names the api.yaml that failed.
+   */
   async rename(from: string, to: string): Promise<SequenceFile> {
     checkName('from', from);
     checkName('to', to);
@@ -161,6 +173,17 @@ export class SequencesService {
         ? { ...file.document, name: to }
         : { name: to, steps: [] };
     const written = await this.write(to, document);
+    const { workspace } = this.options;
+    const failure = await moveSequenceReferences(
+      workspace,
+      findSequenceReferences(workspace, from),
+      from,
+      to,
+    );
+    if (failure) {
+      if (failure.stuck.length === 0) await rm(this.fileOf(to), { force: true });
+      throw moveError(failure, from, to);
+    }
     await rm(join(this.root(), file.path), { force: true });
     return written;
   }

@@ -53,6 +53,8 @@ function fakeGateway() {
   return { state, gateway, restart };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('TrafficService', () => {
   it('reads only what is new and numbers entries itself, across a gateway restart', async () => {
     const { state, gateway, restart } = fakeGateway();
@@ -93,19 +95,68 @@ describe('TrafficService', () => {
     traffic.close();
   });
 
-  it('polls while a listener is there and pushes new rows to it', async () => {
+  it('polls while watched, not merely listened to, and pushes new rows to listeners', async () => {
     const { state, gateway } = fakeGateway();
     const traffic = new TrafficService({ gateway, appVersion: 't', intervalMs: 10 });
     const pushed: number[] = [];
+    // The event hub listens for as long as the studio runs: that alone reads nothing.
     const off = traffic.onEntries((rows) => pushed.push(...rows.map((r) => r.seq)));
     state.log = [sampleEntry(1), sampleEntry(2)];
-    for (let i = 0; i < 100 && pushed.length < 2; i++)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(60);
+    expect(state.paths).toEqual([]);
+
+    const unwatch = traffic.watch();
+    for (let i = 0; i < 100 && pushed.length < 2; i++) await sleep(10);
     expect(pushed).toEqual([1, 2]);
-    off();
+    unwatch();
     const calls = state.paths.length;
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await sleep(60);
     expect(state.paths.length).toBe(calls);
+    off();
+    traffic.close();
+  });
+
+  it('counts watches: polling stops with the last one, and a lease lapses unless renewed', async () => {
+    const { state, gateway } = fakeGateway();
+    let now = 1_000;
+    const traffic = new TrafficService({
+      gateway,
+      appVersion: 't',
+      intervalMs: 10,
+      watchTtlMs: 100,
+      now: () => now,
+    });
+    const polled = async () => {
+      const before = state.paths.length;
+      await sleep(60);
+      return state.paths.length > before;
+    };
+
+    // Two windows watch; one closing leaves the other's polling on.
+    const a = traffic.renewWatch();
+    const b = traffic.renewWatch();
+    expect(a).toEqual({ watchId: expect.any(String), ttlMs: 100 });
+    expect(b.watchId).not.toBe(a.watchId);
+    expect(traffic.watching()).toBe(2);
+    traffic.unwatch(a.watchId);
+    expect(await polled()).toBe(true);
+
+    // B renews in time: still watched. Then its window closes without a word.
+    now += 90;
+    expect(traffic.renewWatch(b.watchId)).toEqual({ watchId: b.watchId, ttlMs: 100 });
+    now += 90;
+    expect(traffic.watching()).toBe(1);
+    now += 20;
+    await sleep(30);
+    expect(traffic.watching()).toBe(0);
+    expect(await polled()).toBe(false);
+
+    // Renewing a lapsed id (a page back from the cache) watches again.
+    traffic.renewWatch(b.watchId);
+    expect(await polled()).toBe(true);
+    traffic.unwatch(b.watchId);
+    traffic.unwatch('never-issued');
+    expect(await polled()).toBe(false);
     traffic.close();
   });
 

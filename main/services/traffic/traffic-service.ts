@@ -1,10 +1,16 @@
 /**
  * The studio's traffic log. It reads the local gateway's capture
- * (`GET /admin/v1/traffic?since=`) every ~500 ms while someone listens for live
- * rows (a window, a web client) and before answering a list, keeps the newest
- * entries in memory under its own sequence numbers (stable across gateway
- * restarts), and answers filtered lists, single entries and HAR exports.
+ * (`GET /admin/v1/traffic?since=`) every ~500 ms while someone watches the live log
+ * and before answering a list, keeps the newest entries in memory under its own
+ * sequence numbers (stable across gateway restarts), and answers filtered lists,
+ * single entries and HAR exports.
+ *
+ * Watching is separate from listening: the event hub listens for rows for as long
+ * as the studio runs, but polling runs only while a watch is held. A renderer's
+ * watch (`traffic.watch`) is a lease it renews; a window that closes, crashes or
+ * reloads without `traffic.unwatch` stops renewing, and its watch lapses.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { GatewayStatus, TrafficEntry, TrafficFilter, TrafficRow } from '../../ipc/contract.js';
 import { trafficEntry } from '../../ipc/contract.js';
@@ -25,14 +31,21 @@ export interface TrafficGateway {
 export interface TrafficServiceOptions {
   gateway: TrafficGateway;
   appVersion: string;
-  /** Poll period while listeners exist; default 500 ms. */
+  /** Poll period while watched; default 500 ms. */
   intervalMs?: number;
+  /** How long a renderer's watch lasts unless renewed; default `WATCH_TTL_MS`. */
+  watchTtlMs?: number;
+  /** The clock watches expire by; default `Date.now`. */
+  now?: () => number;
   /** Entries kept; the oldest go first. Default 5000. */
   capacity?: number;
   log?: Logger;
 }
 
 const PAGE = 1000;
+
+/** A renderer's watch lapses this long after its last renewal (it renews at a third of it). */
+export const WATCH_TTL_MS = 15_000;
 
 /** The gateway's answer, checked: a newer or older gateway must not corrupt the log. */
 const trafficPage = z.object({
@@ -50,23 +63,58 @@ export class TrafficService {
   private polling: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(rows: TrafficRow[]) => void>();
+  /** Watch id → when it lapses (`Infinity` for in-process watches). */
+  private readonly watches = new Map<string, number>();
   private readonly offStatus: () => void;
   private readonly log: Logger;
+  private readonly now: () => number;
 
   constructor(private readonly options: TrafficServiceOptions) {
     this.log = options.log ?? (() => undefined);
+    this.now = options.now ?? Date.now;
     this.offStatus = options.gateway.onStatus((status) => this.onGatewayStatus(status));
     this.onGatewayStatus(options.gateway.status());
   }
 
-  /** Live rows as they arrive; polling runs while at least one listener is there. */
+  /** Live rows as they arrive, from whatever poll reads them; listening starts no polling. */
   onEntries(listener: (rows: TrafficRow[]) => void): () => void {
     this.listeners.add(listener);
-    this.updateTimer();
     return () => {
       this.listeners.delete(listener);
-      this.updateTimer();
     };
+  }
+
+  /** Polls until the returned function is called (an in-process watcher: a test, a tool). */
+  watch(): () => void {
+    const id = randomUUID();
+    this.watches.set(id, Infinity);
+    this.updateTimer();
+    return () => this.unwatch(id);
+  }
+
+  /**
+   * A renderer's watch: a new one without `watchId`, else that one renewed (made
+   * again if it had lapsed, after a sleep or a reload from the back-forward cache).
+   */
+  renewWatch(watchId?: string): { watchId: string; ttlMs: number } {
+    const id = watchId ?? randomUUID();
+    const ttlMs = this.options.watchTtlMs ?? WATCH_TTL_MS;
+    this.watches.set(id, this.now() + ttlMs);
+    this.updateTimer();
+    return { watchId: id, ttlMs };
+  }
+
+  /** Ends a watch; unknown or lapsed ids are ignored. */
+  unwatch(watchId: string): void {
+    this.watches.delete(watchId);
+    this.updateTimer();
+  }
+
+  /** Watches that have not lapsed; lapsed ones are dropped. */
+  watching(): number {
+    const now = this.now();
+    for (const [id, until] of this.watches) if (until <= now) this.watches.delete(id);
+    return this.watches.size;
   }
 
   async list(
@@ -118,6 +166,7 @@ export class TrafficService {
   close(): void {
     this.offStatus();
     this.listeners.clear();
+    this.watches.clear();
     this.updateTimer();
   }
 
@@ -133,14 +182,19 @@ export class TrafficService {
     }
   }
 
-  private updateTimer(): void {
-    if (this.listeners.size > 0 && !this.timer) {
-      this.timer = setInterval(() => void this.poll(), this.options.intervalMs ?? 500);
+  /** Starts or stops the poll timer; each tick checks again, so a lapsed lease stops it. */
+  private updateTimer(): boolean {
+    const watched = this.watching() > 0;
+    if (watched && !this.timer) {
+      this.timer = setInterval(() => {
+        if (this.updateTimer()) void this.poll();
+      }, this.options.intervalMs ?? 500);
       this.timer.unref();
-    } else if (this.listeners.size === 0 && this.timer) {
+    } else if (!watched && this.timer) {
       clearInterval(this.timer);
       this.timer = null;
     }
+    return watched;
   }
 
   /** One read at a time; callers during a read share it. */

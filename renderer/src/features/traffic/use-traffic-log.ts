@@ -1,11 +1,13 @@
 /**
  * The live log's state: the newest rows (capped), kept current by `traffic.entry`
- * pushes. While paused, new rows wait in a buffer and the list stands still.
+ * pushes, which main sends while the log is watched (`useTrafficWatch`). While
+ * paused, new rows wait in a buffer and the list stands still.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrafficRow } from '../../../../main/ipc/contract';
 import { ipc, subscribe } from '../../ipc/client';
 import { reportError } from '../notifications/notify';
+import { useTrafficWatch } from './use-traffic-watch';
 
 /** Rows the window keeps; older ones stay in the studio's log (and its HAR export). */
 export const MAX_ROWS = 1000;
@@ -25,6 +27,7 @@ const keepNewest = (rows: TrafficRow[]): TrafficRow[] =>
   rows.length > MAX_ROWS ? rows.slice(rows.length - MAX_ROWS) : rows;
 
 export function useTrafficLog(): TrafficLog {
+  useTrafficWatch();
   const [rows, setRows] = useState<TrafficRow[]>([]);
   const [paused, setPausedState] = useState(false);
   const [waiting, setWaiting] = useState(0);

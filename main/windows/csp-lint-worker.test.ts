@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../windows/csp.js';
-import { LINT_WORKER_CSP, cspFor } from './worker-csp.js';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { LINT_WORKER_CSP, cspFor } from './csp-lint-worker.js';
 
 describe('cspFor', () => {
   it("relaxes script-src for the lint worker's script only", () => {

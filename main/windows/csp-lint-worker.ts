@@ -5,9 +5,10 @@
  * engine does the same. A dedicated worker's CSP is the one sent with its
  * script, not the page's, so only that script gets `'unsafe-eval'`; it has no
  * DOM and no bridge, only its message channel. Hosts call `cspFor(path)` where
- * they set the header.
+ * they set the header. Like `csp.ts`, it imports no Electron, so the web host
+ * (plain Node) uses it too.
  */
-import { CONTENT_SECURITY_POLICY } from '../../windows/csp.js';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
 
 /** Built name of the lint worker: `assets/lint-worker-<hash>.js` (Vite `?worker`). */
 const lintWorkerPath = /\/assets\/lint-worker-[\w-]+\.js$/;
