@@ -123,10 +123,14 @@ export const policiesChannels = {
       usingDefaults: z.boolean(),
     }),
   },
-  /** Names subscriptions and applications may use, `Unlimited` first. */
+  /** Names subscriptions, applications and APIs or operations may use, `Unlimited` first. */
   'policies.names': {
     request: empty,
-    response: z.object({ subscription: z.array(z.string()), application: z.array(z.string()) }),
+    response: z.object({
+      subscription: z.array(z.string()),
+      application: z.array(z.string()),
+      api: z.array(z.string()),
+    }),
   },
   /** Writes `policies/<kind>-<name>.yaml`; `previousName` renames. */
   'policies.save': {

@@ -52,6 +52,12 @@ export const operation = z.object({
   method: z.string(),
   target: z.string(),
   summary: z.string().optional(),
+  /** From api.yaml (`authType: None` is `none`): anonymous callers pass, no subscription needed. */
+  auth: z.enum(['required', 'none']).optional(),
+  /** The API policy (`policies/api-<name>.yaml`, or `Unlimited`) for this operation alone. */
+  throttlingPolicy: z.string().nullable().optional(),
+  /** OAuth2 scopes a caller's token must all hold. */
+  scopes: z.array(z.string()).optional(),
 });
 export type Operation = z.infer<typeof operation>;
 
@@ -76,6 +82,8 @@ export type ApiSummary = z.infer<typeof apiSummary>;
 
 export const apiDetail = apiSummary.extend({
   isDefaultVersion: z.boolean(),
+  /** The API-level API policy (api.yaml `apiThrottlingPolicy`), or null for none. */
+  throttlingPolicy: z.string().nullable().optional(),
   operations: z.array(operation),
   endpoints: endpointSettings,
   definition: z
@@ -199,6 +207,20 @@ export const channels = {
       context: z.string().optional(),
       isDefaultVersion: z.boolean().optional(),
       endpoints: endpointSettings.partial().optional(),
+      /** An API policy name for the whole API, or null to remove it. */
+      throttlingPolicy: z.string().nullable().optional(),
+    }),
+    response: apiDetail,
+  },
+  /** Auth, API policy and scopes of one operation, kept in api.yaml. */
+  'apis.updateOperation': {
+    request: z.object({
+      id: z.string().min(1),
+      method: z.string().min(1),
+      target: z.string().min(1),
+      auth: z.enum(['required', 'none']).optional(),
+      throttlingPolicy: z.string().nullable().optional(),
+      scopes: z.array(z.string()).optional(),
     }),
     response: apiDetail,
   },

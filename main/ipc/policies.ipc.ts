@@ -58,6 +58,7 @@ export function policiesHandlers(deps: PoliciesIpcDeps): Pick<Handlers, Policies
     'policies.names': async () => ({
       subscription: services.policies.names('subscription'),
       application: services.policies.names('application'),
+      api: services.policies.names('api'),
     }),
     'policies.save': ({ policy, previousName }) => services.policies.save(policy, previousName),
     'policies.delete': async ({ kind, name }) => {

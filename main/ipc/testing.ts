@@ -118,10 +118,20 @@ export function createFakeServices(): FakeServices {
         api.definition.content = content;
         return api;
       },
-      async updateApiSettings({ id, context, isDefaultVersion }) {
+      async updateApiSettings({ id, context, isDefaultVersion, throttlingPolicy }) {
         const api = await getApi(id);
         if (context !== undefined) api.context = context;
         if (isDefaultVersion !== undefined) api.isDefaultVersion = isDefaultVersion;
+        if (throttlingPolicy !== undefined) api.throttlingPolicy = throttlingPolicy;
+        return api;
+      },
+      async updateApiOperation({ id, method, target, auth, throttlingPolicy, scopes }) {
+        const api = await getApi(id);
+        const op = api.operations.find((o) => o.method === method && o.target === target);
+        if (!op) throw new StudioError('NOT_FOUND', `${id} has no operation ${method} ${target}`);
+        if (auth !== undefined) op.auth = auth;
+        if (throttlingPolicy !== undefined) op.throttlingPolicy = throttlingPolicy;
+        if (scopes !== undefined) op.scopes = scopes;
         return api;
       },
       async deleteApi(id) {

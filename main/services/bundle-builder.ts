@@ -26,9 +26,9 @@ import type {
 } from '../../gateway-runtime/src/index.js';
 import type { Operation } from '../ipc/contract.js';
 import { endpointFor, sequencesContent } from './sequences/bundle-sequences.js';
-import type { ApiRecord } from './workspace/api-files.js';
+import { operationKey, type ApiRecord } from './workspace/api-files.js';
 import { aiEndpointsOf, aiVendorsContent } from './ai-vendors/ai-api.js';
-import { apiTypeOf, apiTypeOfData, type ApiYamlData } from './workspace/api-yaml.js';
+import { UNLIMITED, apiTypeOf, apiTypeOfData, type ApiYamlData } from './workspace/api-yaml.js';
 
 /** An application as a producer writes it into a bundle. */
 export type ApplicationInput = NonNullable<GatewayBundleInput['applications']>[number];
@@ -112,24 +112,30 @@ function toHttp(
 function operationsFor(api: ApiRecord): BundleOperation[] {
   const data = api.apiYaml.data;
   const type = apiTypeOf(data.type);
-  const authTypes = new Map(
-    (data.operations ?? []).map((op) => [`${op.verb.toUpperCase()} ${op.target}`, op.authType]),
+  const settings = new Map(
+    (data.operations ?? []).map((op) => [operationKey(op.verb, op.target), op]),
   );
   const seen = new Set<string>();
   const out: BundleOperation[] = [];
   for (const op of sourceOperations(api)) {
+    const set = settings.get(operationKey(op.method, op.target));
     // apictl's `authType: None` opens an operation to anonymous callers.
-    const open = authTypes.get(`${op.method.toUpperCase()} ${op.target}`)?.toLowerCase() === 'none';
+    const open = set?.authType?.toLowerCase() === 'none';
     for (const mapped of toHttp(type, op)) {
       if (!httpMethods.has(mapped.method)) continue;
       const key = `${mapped.method} ${mapped.target.replace(/\{[^}]*\}/g, '{}')}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({
+      const operation: BundleOperation = {
         method: mapped.method as HttpMethod,
         target: mapped.target,
         auth: open ? 'none' : 'required',
-      });
+      };
+      // Unlimited is what no policy means; the bundle leaves it out.
+      if (set?.throttlingPolicy && set.throttlingPolicy !== UNLIMITED)
+        operation.throttlingPolicy = set.throttlingPolicy;
+      if (set?.scopes && set.scopes.length > 0) operation.scopes = set.scopes;
+      out.push(operation);
     }
   }
   return out;
@@ -157,6 +163,8 @@ function apiSpec(api: ApiRecord, id: string, sequences: readonly Sequence[]): Ap
     security: securityFor(data),
     subscriptionRequired: true,
   };
+  if (data.apiThrottlingPolicy && data.apiThrottlingPolicy !== UNLIMITED)
+    spec.throttlingPolicy = data.apiThrottlingPolicy;
   const production = endpointFor(data.endpointConfig, 'production', sequences);
   const sandbox = endpointFor(data.endpointConfig, 'sandbox', sequences);
   if (production) spec.endpoints.production = production;

@@ -32,6 +32,7 @@ import { GatewayHostService, type GatewayLauncher } from './gateway-host.js';
 import type { Logger } from './logger.js';
 import type { SecretCipher } from './store/cipher.js';
 import { openStore, type Store } from './store/store.js';
+import { apiPolicyUsers } from './workspace/api-operations.js';
 import { ignorableEntries } from './workspace/paths.js';
 import { defaultSampleSource } from './workspace/sample.js';
 import { WorkspaceService } from './workspace/workspace-service.js';
@@ -195,7 +196,7 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
             .flatMap((s) => (s.plan === name ? [`${s.applicationName} → ${s.apiId}`] : []))
         : kind === 'application'
           ? applications.list().flatMap((a) => (a.throttlingPolicy === name ? [a.name] : []))
-          : [],
+          : apiPolicyUsers(workspace.apiRecords(), name),
   });
   const policyNames = {
     subscription: (): string[] => policies.names('subscription'),

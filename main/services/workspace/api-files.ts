@@ -187,13 +187,37 @@ export async function readApi(
   };
 }
 
-/** Operations as the studio shows them: from the definition; none when it does not parse. */
+/**
+ * Operations as the studio shows them: from the definition (none when it does not
+ * parse), each with the auth, API policy and scopes its api.yaml entry sets.
+ */
 export function operationsOf(api: ApiRecord): ApiDetail['operations'] {
-  if (api.parsed) return api.parsed.ok ? api.parsed.info.operations : [];
-  return (api.apiYaml.data.operations ?? []).map((op) => ({
-    method: op.verb.toUpperCase(),
-    target: op.target,
-  }));
+  const settings = new Map(
+    (api.apiYaml.data.operations ?? []).map((op) => [operationKey(op.verb, op.target), op]),
+  );
+  const derived = api.parsed
+    ? api.parsed.ok
+      ? api.parsed.info.operations
+      : []
+    : (api.apiYaml.data.operations ?? []).map((op) => ({
+        method: op.verb.toUpperCase(),
+        target: op.target,
+      }));
+  return derived.map((op) => {
+    const set = settings.get(operationKey(op.method, op.target));
+    if (!set) return op;
+    return {
+      ...op,
+      auth: set.authType?.toLowerCase() === 'none' ? 'none' : 'required',
+      throttlingPolicy: set.throttlingPolicy ?? null,
+      scopes: set.scopes ?? [],
+    };
+  });
+}
+
+/** How api.yaml entries and definition operations are matched: method and target. */
+export function operationKey(method: string, target: string): string {
+  return `${method.toUpperCase()} ${target}`;
 }
 
 export function toSummary(api: ApiRecord): ApiSummary {
@@ -215,6 +239,7 @@ export function toDetail(api: ApiRecord): ApiDetail {
   return {
     ...toSummary(api),
     isDefaultVersion: data.isDefaultVersion,
+    throttlingPolicy: data.apiThrottlingPolicy ?? null,
     operations: operationsOf(api),
     endpoints: {
       production: endpointValue(data.endpointConfig, 'production'),

@@ -36,10 +36,14 @@ describe('saveDefinition', () => {
       "  /pets/search:\n    get:\n      summary: Search pets\n      responses:\n        '200': { description: ok }\n  /pets/{petId}:\n",
     );
     const detail = await ws.saveDefinition('PetStore-1.0.0', content);
+    // A new operation gets apictl's defaults: authenticated, Unlimited.
     expect(detail.operations).toContainEqual({
       method: 'GET',
       target: '/pets/search',
       summary: 'Search pets',
+      auth: 'required',
+      throttlingPolicy: 'Unlimited',
+      scopes: [],
     });
     expect(detail.operationCount).toBe(6);
     expect(await readFile(petApi(root, 'Definitions/swagger.yaml'), 'utf8')).toBe(content);

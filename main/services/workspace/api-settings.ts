@@ -5,6 +5,7 @@
  */
 import { StudioError } from '../errors.js';
 import type { ApiRecord } from './api-files.js';
+import { checkApiPolicy } from './api-operations.js';
 import { sequenceNamePattern, sequenceNameRule } from '../../ipc/contract.js';
 import { SEQUENCE_ENDPOINT_PREFIX, withEndpoints, type ApiYaml } from './api-yaml.js';
 import { contextPattern, contextRule } from './paths.js';
@@ -15,6 +16,8 @@ export interface ApiSettingsInput {
   context?: string;
   isDefaultVersion?: boolean;
   endpoints?: { production?: string | null; sandbox?: string | null };
+  /** An API policy for the whole API (api.yaml `apiThrottlingPolicy`), or null to remove it. */
+  throttlingPolicy?: string | null;
 }
 
 const endpointSchemes = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -46,6 +49,7 @@ export function planSettings(
   target: ApiRecord,
   input: ApiSettingsInput,
   all: readonly ApiRecord[],
+  apiPolicies: readonly string[] = [],
 ): { id: string; apiYaml: ApiYaml }[] {
   let data = { ...target.apiYaml.data };
   if (input.context !== undefined) {
@@ -73,6 +77,11 @@ export function planSettings(
     });
   }
   if (input.isDefaultVersion !== undefined) data.isDefaultVersion = input.isDefaultVersion;
+  if (input.throttlingPolicy !== undefined) {
+    const policy = checkApiPolicy('throttlingPolicy', input.throttlingPolicy, apiPolicies);
+    if (policy === null) delete data.apiThrottlingPolicy;
+    else data.apiThrottlingPolicy = policy;
+  }
 
   const writes = [{ id: target.id, apiYaml: { ...target.apiYaml, data } }];
   if (data.isDefaultVersion) {

@@ -86,6 +86,8 @@ const dataSchema = z.looseObject({
   endpointConfig: endpointConfigSchema.nullable().optional(),
   operations: z.array(operationSchema).nullable().default([]),
   policies: z.array(z.string()).optional(),
+  /** apictl's API-level rate limit: an API policy name. */
+  apiThrottlingPolicy: z.string().optional(),
   securityScheme: z.array(z.string()).optional(),
   apiKeyHeader: z.string().optional(),
 });
@@ -163,6 +165,7 @@ const dataOrder = [
   'transport',
   'tags',
   'policies',
+  'apiThrottlingPolicy',
   'securityScheme',
   'apiKeyHeader',
   'endpointConfig',

@@ -202,7 +202,15 @@ describe('WorkspaceService: reading a workspace', () => {
         ),
       },
     });
-    expect(detail.operations[0]).toEqual({ method: 'GET', target: '/pets', summary: 'List pets' });
+    // With the settings its api.yaml entry gives it.
+    expect(detail.operations[0]).toEqual({
+      method: 'GET',
+      target: '/pets',
+      summary: 'List pets',
+      auth: 'required',
+      throttlingPolicy: 'Unlimited',
+      scopes: [],
+    });
   });
 
   it('answers NOT_FOUND for unknown or unsafe ids and NO_WORKSPACE before one is open', async () => {

@@ -21,6 +21,7 @@ import {
 } from './api-files.js';
 import { planNewApi, writeNewApi, type NewApiInput } from './api-create.js';
 import { planSettings, type ApiSettingsInput } from './api-settings.js';
+import { planOperationUpdate, type OperationUpdate } from './api-operations.js';
 import { mergeOperations, serializeApiYaml } from './api-yaml.js';
 import { serializeMarker } from './marker.js';
 import {
@@ -209,11 +210,15 @@ export class WorkspaceService {
     });
   }
 
-  async updateApiSettings(input: ApiSettingsInput): Promise<ApiDetail> {
+  /** `apiPolicies`: the API policy names a `throttlingPolicy` may take (besides Unlimited). */
+  async updateApiSettings(
+    input: ApiSettingsInput,
+    apiPolicies: readonly string[] = [],
+  ): Promise<ApiDetail> {
     const { root } = this.requireOpen();
     return this.exclusive(async () => {
       const api = await this.readExisting(root, input.id);
-      for (const write of planSettings(api, input, this.apiRecords())) {
+      for (const write of planSettings(api, input, this.apiRecords(), apiPolicies)) {
         const file = join(apiFolderPath(root, write.id), API_YAML);
         const next = serializeApiYaml(write.apiYaml);
         const before =
@@ -222,6 +227,22 @@ export class WorkspaceService {
             : this.apiRecords().find((a) => a.id === write.id)?.apiYaml;
         if (!before || next !== serializeApiYaml(before)) await writeFileAtomic(file, next);
       }
+      await this.refresh();
+      return toDetail(await this.readExisting(root, input.id));
+    });
+  }
+
+  /** One operation's auth, API policy and scopes, written to its api.yaml entry. */
+  async updateApiOperation(
+    input: OperationUpdate,
+    apiPolicies: readonly string[] = [],
+  ): Promise<ApiDetail> {
+    const { root } = this.requireOpen();
+    return this.exclusive(async () => {
+      const api = await this.readExisting(root, input.id);
+      const next = serializeApiYaml(planOperationUpdate(api, input, apiPolicies));
+      if (next !== serializeApiYaml(api.apiYaml))
+        await writeFileAtomic(join(apiFolderPath(root, api.id), API_YAML), next);
       await this.refresh();
       return toDetail(await this.readExisting(root, input.id));
     });

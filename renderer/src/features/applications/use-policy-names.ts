@@ -3,12 +3,20 @@ import { ipc } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
 import { reportError } from '../notifications/notify';
 
-/** Plan and application policy names of the open workspace, re-read when the workspace changes. */
-export function usePolicyNames(): { subscription: string[]; application: string[] } {
+/** The policy names of each kind; `Unlimited` first in each. */
+export interface PolicyNames {
+  subscription: string[];
+  application: string[];
+  api: string[];
+}
+
+/** Plan, application and API policy names of the open workspace, re-read when the workspace changes. */
+export function usePolicyNames(): PolicyNames {
   const workspace = useApp((s) => s.workspace);
-  const [names, setNames] = useState<{ subscription: string[]; application: string[] }>({
+  const [names, setNames] = useState<PolicyNames>({
     subscription: ['Unlimited'],
     application: ['Unlimited'],
+    api: ['Unlimited'],
   });
   useEffect(() => {
     let live = true;

@@ -125,7 +125,12 @@ function DesignerView({
 
   useEffect(() => registerSaver(tabId, () => void save()), [tabId, save]);
 
-  const settingsKey = JSON.stringify([detail.context, detail.isDefaultVersion, detail.endpoints]);
+  const settingsKey = JSON.stringify([
+    detail.context,
+    detail.isDefaultVersion,
+    detail.endpoints,
+    detail.throttlingPolicy,
+  ]);
   // "definition" or the key of one of `apiSections`; hidden sections stay mounted.
   const [section, setSection] = useState('definition');
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set(['definition']));
@@ -258,7 +263,7 @@ function DesignerView({
             <FormView text={text} language={definition.language} onEdit={replaceText} />
           ) : (
             <>
-              <OperationsList operations={detail.operations} />
+              <OperationsList apiId={detail.id} operations={detail.operations} onSaved={onDetail} />
               <ApiSettingsForm key={settingsKey} detail={detail} onSaved={onDetail} />
             </>
           )}

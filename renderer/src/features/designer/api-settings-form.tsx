@@ -6,6 +6,7 @@ import { notify, reportError } from '../notifications/notify';
 import { TextField } from '../../ui/text-field';
 import { useApp } from '../../state/app-store';
 import { EndpointField, endpointError } from '../sequences/endpoint-field';
+import { usePolicyNames } from '../applications/use-policy-names';
 
 interface Props {
   detail: ApiDetail;
@@ -17,6 +18,8 @@ interface Form {
   isDefaultVersion: boolean;
   production: string;
   sandbox: string;
+  /** The whole API's API policy; `Unlimited` for none. */
+  throttlingPolicy: string;
 }
 
 function fromDetail(detail: ApiDetail): Form {
@@ -25,6 +28,7 @@ function fromDetail(detail: ApiDetail): Form {
     isDefaultVersion: detail.isDefaultVersion,
     production: detail.endpoints.production ?? '',
     sandbox: detail.endpoints.sandbox ?? '',
+    throttlingPolicy: detail.throttlingPolicy ?? 'Unlimited',
   };
 }
 
@@ -49,7 +53,17 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
   const [form, setForm] = useState<Form>(() => fromDetail(detail));
   const [busy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  const ids = { context: useId(), isDefault: useId(), production: useId(), sandbox: useId() };
+  const ids = {
+    context: useId(),
+    isDefault: useId(),
+    production: useId(),
+    sandbox: useId(),
+    policy: useId(),
+  };
+  const apiPolicies = usePolicyNames().api;
+  const policyChoices = apiPolicies.includes(form.throttlingPolicy)
+    ? apiPolicies
+    : [...apiPolicies, form.throttlingPolicy];
   const resources = useApp((s) => s.workspace?.resources);
   const errors = validate(
     form,
@@ -76,6 +90,7 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
           production: form.production.trim() || null,
           sandbox: form.sandbox.trim() || null,
         },
+        throttlingPolicy: form.throttlingPolicy === 'Unlimited' ? null : form.throttlingPolicy,
       });
       onSaved(saved);
       notify(`Saved the settings of ${detail.name} ${detail.version}`);
@@ -101,7 +116,7 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
   return (
     <section className="panel-section" aria-labelledby="settings-heading">
       <h3 id="settings-heading" className="panel-section__title">
-        Context and endpoints
+        Context, endpoints and API policy
       </h3>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         {field('context', 'Context', '/petstore')}
@@ -128,6 +143,21 @@ export function ApiSettingsForm({ detail, onSaved }: Props) {
             onChange={(value) => set(key, value)}
           />
         ))}
+        <div className="field">
+          <label htmlFor={ids.policy}>API policy (the whole API, all callers together)</label>
+          <select
+            id={ids.policy}
+            className="input"
+            value={form.throttlingPolicy}
+            onChange={(e) => set('throttlingPolicy', e.target.value)}
+          >
+            {policyChoices.map((name) => (
+              <option key={name} value={name}>
+                {name === 'Unlimited' ? 'Unlimited (no API limit)' : name}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy || !changed}>
             Apply settings
