@@ -57,4 +57,21 @@ describe('SseParser', () => {
       { event: '', data: '1', id: null },
     ]);
   });
+
+  it('skips an over-long line wherever the chunk boundaries fall', () => {
+    const bytes = Buffer.from('data: 1\n\ndata: 123456789\r\n\r\ndata: 2\r\rdata: 3\n\n');
+    const expected = [
+      { event: '', data: '1', id: null },
+      { event: '', data: '2', id: null },
+      { event: '', data: '3', id: null },
+    ];
+    for (let a = 0; a <= bytes.length; a++)
+      for (let b = a; b <= bytes.length; b += 3) {
+        const parser = new SseParser({ maxLineBytes: 8 });
+        const events = [a, b, bytes.length].flatMap((cut, i, cuts) =>
+          parser.feed(bytes.subarray(i === 0 ? 0 : cuts[i - 1], cut)),
+        );
+        expect(events, `cuts ${a} ${b}`).toEqual(expected);
+      }
+  });
 });

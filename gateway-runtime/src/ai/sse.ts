@@ -27,6 +27,7 @@ export interface SseParserOptions {
 }
 
 export class SseParser {
+  /** Copies of the pieces of a line that spans chunks. */
   private parts: Buffer[] = [];
   private lineBytes = 0;
   private overlong = false;
@@ -49,24 +50,26 @@ export class SseParser {
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    let i = 0;
     if (this.afterCR && bytes.length > 0) {
       this.afterCR = false;
-      if (bytes[0] === LF) start = i = 1;
+      if (bytes[0] === LF) start = 1;
     }
-    for (; i < bytes.length; i++) {
-      const byte = bytes[i];
-      if (byte !== LF && byte !== CR) continue;
-      this.append(bytes, start, i);
-      this.endLine(events);
-      if (byte === CR) {
-        if (i + 1 < bytes.length) {
-          if (bytes[i + 1] === LF) i++;
-        } else {
-          this.afterCR = true;
-        }
+    // Line ends are found with native searches, not a JS loop over every byte: a
+    // stream is a few long lines per event. A CR is rare; one search per chunk
+    // usually shows there is none.
+    let lf = bytes.indexOf(LF, start);
+    let cr = bytes.indexOf(CR, start);
+    while (lf !== -1 || cr !== -1) {
+      const atCR = cr !== -1 && (lf === -1 || cr < lf);
+      const end = atCR ? cr : lf;
+      this.endLine(bytes, start, end, events);
+      start = end + 1;
+      if (atCR) {
+        if (start === bytes.length) this.afterCR = true;
+        else if (bytes[start] === LF) start++;
       }
-      start = i + 1;
+      if (lf !== -1 && lf < start) lf = bytes.indexOf(LF, start);
+      if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start);
     }
     this.append(bytes, start, bytes.length);
     return events;
@@ -84,12 +87,18 @@ export class SseParser {
     this.parts.push(Buffer.from(bytes.subarray(start, end)));
   }
 
-  private endLine(events: SseEvent[]): void {
+  /** Ends the line whose last bytes are `bytes[start, end)`. */
+  private endLine(bytes: Buffer, start: number, end: number, events: SseEvent[]): void {
+    let line = '';
+    if (this.parts.length === 0 && !this.overlong) {
+      // The usual case, a line within one chunk: decoded in place, without a copy.
+      if (end - start > this.maxLineBytes) this.overlong = true;
+      else line = bytes.toString('utf8', start, end);
+    } else {
+      this.append(bytes, start, end);
+      if (!this.overlong) line = Buffer.concat(this.parts).toString('utf8');
+    }
     const overlong = this.overlong;
-    let line =
-      this.parts.length === 1
-        ? (this.parts[0] ?? Buffer.alloc(0)).toString('utf8')
-        : Buffer.concat(this.parts).toString('utf8');
     this.parts = [];
     this.lineBytes = 0;
     this.overlong = false;
@@ -120,7 +129,11 @@ export class SseParser {
 
   private dispatch(events: SseEvent[]): void {
     if (this.hasData)
-      events.push({ event: this.eventName, data: this.data.join('\n'), id: this.lastId });
+      events.push({
+        event: this.eventName,
+        data: this.data.length === 1 ? (this.data[0] ?? '') : this.data.join('\n'),
+        id: this.lastId,
+      });
     this.data = [];
     this.hasData = false;
     this.eventName = '';

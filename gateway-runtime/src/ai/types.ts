@@ -57,6 +57,16 @@ export interface VendorSpec {
  */
 export interface UsageChunkDetector {
   feed(byte: number): void;
+  /**
+   * Optional, for speed: feeds `bytes[start, end)` (no line ends among them) until the
+   * verdict is known; returns the index after the last byte taken (`end` when undecided).
+   */
+  feedRun?(bytes: Uint8Array, start: number, end: number): number;
+  /**
+   * Optional, for speed: false when the bytes of a whole one-line event (its field
+   * name included) rule out the usage chunk, so the event need not be held or fed.
+   */
+  mayBeUsage?(line: Uint8Array): boolean;
   /** `content`: not the usage chunk (forward); `usage`: it is (drop); `unknown`: need more bytes. */
   readonly verdict: 'unknown' | 'content' | 'usage';
 }

@@ -5,6 +5,8 @@
  * the event is content and may flow. Only a chunk whose `choices` is empty stays
  * undecided until `usage` (or the event's end) settles it; Azure's first chunk
  * (`choices: []`, no usage) is such a case and goes out whole at its end.
+ * A whole event with no empty array anywhere (`[` then `]`) cannot be the usage chunk
+ * and is let through without being read byte by byte (`mayBeUsage`).
  */
 import type { UsageChunkDetector } from './types.js';
 
@@ -61,6 +63,32 @@ export class OpenAiUsageChunkDetector implements UsageChunkDetector {
     }
     this.structural(byte);
     if (this.choicesEmpty && this.usageObject) this.decide('usage');
+  }
+
+  /** The usage chunk has `"choices": []`: a line with no empty array cannot be it. */
+  mayBeUsage(line: Uint8Array): boolean {
+    for (let k = line.indexOf(0x5d); k !== -1; k = line.indexOf(0x5d, k + 1)) {
+      let p = k - 1;
+      while (p >= 0 && isSpace(line[p] ?? 0)) p--;
+      if (line[p] === 0x5b) return true;
+    }
+    return false;
+  }
+
+  feedRun(bytes: Uint8Array, start: number, end: number): number {
+    let i = start;
+    while (i < end && this.verdict === 'unknown') {
+      if (this.inString && !this.stringIsKey && !this.escaped) {
+        // Inside a string value only its end (or an escape) matters: a tight loop over
+        // the ids, models and fingerprints that make up most of a chunk's opening.
+        let byte = bytes[i];
+        while (byte !== QUOTE && byte !== BACKSLASH && ++i < end) byte = bytes[i];
+        if (i === end) break;
+      }
+      this.feed(bytes[i] ?? 0);
+      i++;
+    }
+    return i;
   }
 
   private structural(byte: number): void {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { UsageChunkDetector } from './types.js';
 import { InjectedUsageFilter } from './usage-filter.js';
 import { OpenAiUsageChunkDetector } from './usage-chunk.js';
 
@@ -87,5 +89,50 @@ describe('InjectedUsageFilter', () => {
 
   it('joins multi-line data as a client would', () => {
     everyCut('data: {"choices":\ndata: [],"usage":{"a":1}}\n\n' + done, done);
+  });
+
+  it("gives, with the detector's fast paths, exactly what byte-by-byte detection gives", () => {
+    // The same detector without feedRun and mayBeUsage: every byte goes through feed().
+    const plain = (): UsageChunkDetector => {
+      const inner = new OpenAiUsageChunkDetector();
+      return {
+        feed: (byte) => inner.feed(byte),
+        get verdict() {
+          return inner.verdict;
+        },
+      };
+    };
+    const fixture = readFileSync(
+      new URL('../../../../shared/fixtures/llm/openai/openai-text.chunks.txt', import.meta.url),
+      'utf8',
+    );
+    const events = fixture
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => `data: ${l}\n\n`);
+    const tricky = [
+      azureFirst,
+      'data: {"choices":[{"delta":{"content":"x = [ ]"}}],"usage":null}\n\n',
+      'data: {"choices":[\ndata: ],"usage":{"total_tokens":2}}\n\n',
+      ': ping\n\nevent: x\ndata: {"a":[1]}\n\n',
+    ];
+    const stream = Buffer.from([...tricky, ...events, done].join(''));
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 20; trial++) {
+      const fast = filter();
+      const slow = new InjectedUsageFilter(plain);
+      const a: Buffer[] = [];
+      const b: Buffer[] = [];
+      for (let from = 0; from < stream.length;) {
+        const to = Math.min(stream.length, from + 1 + Math.floor(random() * 900));
+        a.push(...fast.push(stream.subarray(from, to)));
+        b.push(...slow.push(stream.subarray(from, to)));
+        from = to;
+      }
+      expect(Buffer.concat(a).equals(Buffer.concat(b))).toBe(true);
+      expect(fast.dropped).toBe(slow.dropped);
+      expect(fast.dropped).toBe(2);
+    }
   });
 });

@@ -63,18 +63,62 @@ export class InjectedUsageFilter {
       }
       runStart = end;
     };
-    for (let i = 0; i < chunk.length; i++) {
+    const settle = (end: number) => {
+      if (this.after === 'none') return;
+      close(end);
+      if (this.after === 'release') out.push(...this.held);
+      this.held = [];
+      this.after = 'none';
+    };
+    // Line ends ahead in this chunk, found by native search as needed (-2: not yet searched).
+    let nextLf = -2;
+    let nextCr = -2;
+    const lineEndFrom = (from: number) => {
+      if (nextLf !== -1 && nextLf < from) nextLf = chunk.indexOf(LF, from);
+      if (nextCr !== -1 && nextCr < from) nextCr = chunk.indexOf(CR, from);
+      return Math.min(nextLf === -1 ? chunk.length : nextLf, nextCr === -1 ? chunk.length : nextCr);
+    };
+    let i = 0;
+    while (i < chunk.length) {
+      const whole = this.clearEventEnd(chunk, i, lineEndFrom(i));
+      if (whole !== -1) {
+        // A whole event that cannot be the usage chunk: out as it is, no byte held.
+        if (runDest !== 'out') {
+          close(i);
+          runDest = 'out';
+        }
+        i = whole;
+        continue;
+      }
+      const inert = this.restOfLineIsInert();
+      const run = inert ? null : this.bulkDetector();
+      if (inert || run) {
+        // Up to the line's end (or the detector's verdict) no byte needs a step of its
+        // own: they are taken in one go instead of a call per byte.
+        const dest = destOf(this.fate);
+        if (dest !== runDest) {
+          close(i);
+          runDest = dest;
+        }
+        const lineEnd = lineEndFrom(i);
+        if (run) {
+          i = run.feedRun(chunk, i, lineEnd);
+          this.afterFeed();
+          settle(i);
+        } else {
+          i = lineEnd;
+        }
+        if (i === chunk.length) break;
+        // Decided before the line's end: the rest of the line is inert now.
+        if (run && i < lineEnd && this.fate !== 'hold') continue;
+      }
       const dest = this.step(chunk[i] ?? 0);
       if (dest !== runDest) {
         close(i);
         runDest = dest;
       }
-      if (this.after !== 'none') {
-        close(i + 1);
-        if (this.after === 'release') out.push(...this.held);
-        this.held = [];
-        this.after = 'none';
-      }
+      i++;
+      settle(i);
     }
     close(chunk.length);
     return out;
@@ -86,6 +130,34 @@ export class InjectedUsageFilter {
     this.held = [];
     this.fate = null;
     return rest;
+  }
+
+  /**
+   * Where the event opening at `start` ends (after its blank line) when the whole of it
+   * is in this chunk, on one line, and the detector rules out the usage chunk from its
+   * bytes; else -1. Most content chunks take this path: no hold, no byte-by-byte work.
+   */
+  private clearEventEnd(chunk: Buffer, start: number, lineEnd: number): number {
+    if (!this.atLineStart || this.afterCR || this.fate !== null) return -1;
+    const first = chunk[start];
+    if (first === LF || first === CR || first === COLON) return -1;
+    // One line, ended by LF and then a blank line (LF): CR line ends take the slow path.
+    if (chunk[lineEnd] !== LF || chunk[lineEnd + 1] !== LF) return -1;
+    const detector = this.createDetector();
+    if (!detector.mayBeUsage || detector.mayBeUsage(chunk.subarray(start, lineEnd))) return -1;
+    return lineEnd + 2;
+  }
+
+  /**
+   * True inside a line whose remaining bytes matter only for where they go: a comment,
+   * a field other than `data`, or any line of an event already decided.
+   */
+  private restOfLineIsInert(): boolean {
+    return (
+      !this.atLineStart &&
+      !this.afterCR &&
+      (this.fate !== 'hold' || this.lineKind === 'comment' || this.lineKind === 'other')
+    );
   }
 
   /** Advances the state by one byte and says where that byte goes. */
@@ -157,9 +229,30 @@ export class InjectedUsageFilter {
     return dest;
   }
 
+  /** The detector, when the next bytes are data it can take in a run. */
+  private bulkDetector(): Required<Pick<UsageChunkDetector, 'feedRun'>> | null {
+    const detector = this.detector;
+    if (
+      this.fate !== 'hold' ||
+      this.lineKind !== 'data' ||
+      this.atLineStart ||
+      this.afterCR ||
+      this.skipSpace ||
+      !detector?.feedRun
+    )
+      return null;
+    return detector as Required<Pick<UsageChunkDetector, 'feedRun'>>;
+  }
+
   private feed(byte: number): void {
     if (this.fate !== 'hold' || !this.detector) return;
     this.detector.feed(byte);
+    this.afterFeed();
+  }
+
+  /** Acts on the detector's verdict, once it has one. */
+  private afterFeed(): void {
+    if (this.fate !== 'hold' || !this.detector) return;
     if (this.detector.verdict === 'content') {
       this.fate = 'forward';
       this.after = 'release';

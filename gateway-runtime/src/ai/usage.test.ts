@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTokenizer } from './estimate.js';
+import { countTokens, loadTokenizer } from './estimate.js';
 import { resolveVendor } from './registry.js';
 import { UsageTracker } from './usage.js';
 
@@ -86,5 +86,35 @@ describe('UsageTracker', () => {
       figures: { promptTokens: 12, completionTokens: 50, totalTokens: 62 },
       estimated: true,
     });
+  });
+
+  it('reads a model that changes mid-stream, and a figure under an escaped key', () => {
+    const t = new UsageTracker(openai, 'gpt', []);
+    t.readEvent(event({ model: 'a', choices: [{ delta: { content: 'x' } }] }));
+    t.readEvent(event({ model: 'a', choices: [{ delta: { content: 'y' } }] }));
+    t.readEvent(event({ model: 'b', choices: [{ delta: { content: 'z' } }] }));
+    t.readEvent(event({ choices: [], usage: { prompt_tokens: 4 } }));
+    // Only the escaped spelling of the key: the event must still be read.
+    t.readEvent(event('{"choices":[],"usage":{"total\\u005ftokens":7}}'));
+    expect(t.toUsage('complete', 0)).toMatchObject({
+      model: 'b',
+      promptTokens: 4,
+      completionTokens: 3,
+      estimated: false,
+    });
+  });
+
+  it('estimates from the text of every event, past the cap on text kept unread', () => {
+    const piece = (i: number) => `Token ${i} “quoted” — text. `;
+    const lazy = new UsageTracker(openai, null, []);
+    let text = '';
+    // About 1.4 MB of event data: read in batches along the way.
+    for (let i = 0; i < 12_000; i++) {
+      lazy.readEvent(
+        event({ id: 'chatcmpl-x', model: 'm', choices: [{ delta: { content: piece(i) } }] }),
+      );
+      text += piece(i);
+    }
+    expect(lazy.finish('incomplete').figures.completionTokens).toBe(countTokens(text));
   });
 });

@@ -8,10 +8,11 @@
  *
  * The vendor key comes from the secret store and goes in the vendor's header; any
  * `Authorization`, `api-key` or `x-api-key` the client sent (meant for Portico) is
- * dropped. The body streams back chunk by chunk while a ResponseMeter reads usage
- * from a copy; the usage is final at the end of the body, or estimated when the
- * client leaves first, and is then put on the analytics event and charged to the
- * token quotas (plan, application and backend).
+ * dropped. The body streams back chunk by chunk (undici `dispatch`, VendorCall) while
+ * a ResponseMeter reads usage from each chunk after it was written; the usage is final
+ * at the end of the body, or estimated when the client leaves first, and is then put
+ * on the analytics event and charged to the token quotas (plan, application and
+ * backend).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
@@ -23,6 +24,7 @@ import { meterMode, ResponseMeter } from '../ai/response-meter.js';
 import { upstreamTarget, type AiTarget } from '../ai/targets.js';
 import type { VendorSpec } from '../ai/types.js';
 import { UsageTracker, type Ending } from '../ai/usage.js';
+import { VendorCall, type VendorHead } from '../ai/vendor-call.js';
 import { GatewayError } from '../errors.js';
 import { chargeTokens } from '../limits/tokens.js';
 import type { Logger } from '../logger.js';
@@ -73,44 +75,58 @@ export function aiUpstreamHeaders(
   return headers;
 }
 
-async function readRequestBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * The client's body, read with listeners rather than an async iterator: the body
+ * usually came with the headers, and the iterator's promises and ticks were a
+ * measurable part of the time to the vendor call.
+ */
+function readRequestBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    // destroyOnReturn false: the socket must survive so the client can still read a 413.
-    for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > limit) throw tooLarge(limit);
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    if (error instanceof GatewayError) throw error;
-    throw new GatewayError('CLIENT_CLOSED_REQUEST');
-  }
-  return Buffer.concat(chunks);
-}
-
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
+  if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit));
+  // Gone while earlier stages ran: no 'end' or 'close' would come any more.
+  if (req.destroyed) return Promise.reject(new GatewayError('CLIENT_CLOSED_REQUEST'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onGone);
+      req.off('close', onClose);
     };
-    res.on('drain', done);
-    res.on('close', done);
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        // The rest is left unread (Node discards it): the client can still read the 413.
+        stop();
+        reject(tooLarge(limit));
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks));
+    };
+    const onGone = () => {
+      stop();
+      reject(new GatewayError('CLIENT_CLOSED_REQUEST'));
+    };
+    const onClose = () => {
+      if (!req.complete) onGone();
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onGone);
+    req.on('close', onClose);
   });
 }
 
-/** Writes with backpressure; false once the client is gone. */
-async function write(res: ServerResponse, parts: readonly Buffer[]): Promise<boolean> {
-  for (const part of parts) {
-    if (res.destroyed) return false;
-    if (part.length > 0 && !res.write(part)) await drained(res);
-  }
-  return !res.destroyed;
+/** Writes what the meter forwards of one vendor chunk; false when the client's socket is full. */
+function write(res: ServerResponse, parts: readonly Buffer[]): boolean {
+  if (res.destroyed) return true;
+  // One write per vendor chunk: the pieces the usage filter returns go out joined, as
+  // one chunk on the wire rather than one each.
+  const part = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  return part === undefined || part.length === 0 || res.write(part);
 }
 
 /** The `ai` block of a call whose tokens are not counted (a vendor error, no response). */
@@ -145,7 +161,9 @@ export async function proxyAi(
   const apiId = ctx.api?.spec.id ?? '';
   // Production and sandbox endpoints have budgets of their own.
   const keyType = ctx.keyType === 'SANDBOX' ? 'sandbox' : 'production';
-  const controller = new AbortController();
+  /** The vendor call in progress, stopped when the client leaves. */
+  let call: VendorCall | null = null;
+  let clientGone = false;
   let served: Served | null = null;
   let finished = false;
 
@@ -170,7 +188,10 @@ export async function proxyAi(
   };
   // Before the handler's own listener, so the analytics event it records carries the usage.
   res.prependOnceListener('close', () => {
-    if (!res.writableFinished) controller.abort();
+    if (!res.writableFinished) {
+      clientGone = true;
+      call?.abort(new Error('client closed the request'));
+    }
     finish('incomplete');
   });
 
@@ -220,55 +241,51 @@ export async function proxyAi(
 
     const prepared = upstreamBody(spec, request, target.model, pathOnly);
     called = true;
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await rt.dispatcher.request({
+    if (clientGone) throw new GatewayError('CLIENT_CLOSED_REQUEST');
+    const current = new VendorCall();
+    call = current;
+    rt.dispatcher.dispatch(
+      {
         origin: target.origin,
         path,
         method: (req.method ?? 'POST') as HttpMethod,
         headers: aiUpstreamHeaders(ctx, spec, key, prepared.body.length),
         body: prepared.body.length > 0 ? prepared.body : null,
-        signal: controller.signal,
         headersTimeout: target.timeoutMs,
         bodyTimeout: target.timeoutMs,
-      });
-    } catch (error) {
-      if (controller.signal.aborted) throw new GatewayError('CLIENT_CLOSED_REQUEST');
-      lastError = upstreamError(error, target.timeoutMs);
-      continue;
-    }
-    if (worthRetrying(response.statusCode) && !last) {
-      response.body.dump().catch(() => undefined);
-      lastError = new GatewayError(
-        'BACKEND_UNREACHABLE',
-        `The ${target.label} AI endpoint answered ${response.statusCode}`,
-      );
-      continue;
-    }
-    const iterator = (response.body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-    let first: IteratorResult<Buffer>;
+      },
+      current,
+    );
+    let head: VendorHead;
     try {
-      first = await iterator.next();
+      head = await current.head();
+      if (worthRetrying(head.statusCode) && !last) {
+        current.discard();
+        lastError = new GatewayError(
+          'BACKEND_UNREACHABLE',
+          `The ${target.label} AI endpoint answered ${head.statusCode}`,
+        );
+        continue;
+      }
+      await current.firstChunk();
     } catch (error) {
-      if (controller.signal.aborted) throw new GatewayError('CLIENT_CLOSED_REQUEST');
+      if (clientGone) throw new GatewayError('CLIENT_CLOSED_REQUEST');
       lastError = upstreamError(error, target.timeoutMs);
       continue;
     }
     const tracker = new UsageTracker(spec, model, promptText(spec, request));
-    served = { tracker, target, metered: response.statusCode < 400 };
-    await stream(ctx, {
-      response,
-      iterator,
-      first,
+    served = { tracker, target, metered: head.statusCode < 400 };
+    return stream(ctx, {
+      call: current,
+      head,
       tracker,
       target,
       injectedUsage: prepared.injectedUsage,
       started,
       served,
       finish,
-      controller,
+      clientGone: () => clientGone,
     });
-    return;
   }
   if (called) ctx.backendLatencyMs = performance.now() - started;
   if (lastError?.code === 'THROTTLED') ctx.throttledBy = throttledBy;
@@ -276,47 +293,53 @@ export async function proxyAi(
 }
 
 interface StreamArgs {
-  response: Dispatcher.ResponseData;
-  iterator: AsyncIterator<Buffer>;
-  first: IteratorResult<Buffer>;
+  call: VendorCall;
+  head: VendorHead;
   tracker: UsageTracker;
   target: AiTarget;
   injectedUsage: boolean;
   started: number;
   served: Served;
   finish: (ending: Ending) => void;
-  controller: AbortController;
+  clientGone: () => boolean;
 }
 
-/** Sends the chosen response to the client chunk by chunk, metering it on the way. */
-async function stream(ctx: RequestContext, a: StreamArgs): Promise<void> {
+/** Sends the chosen answer to the client chunk by chunk, metering it on the way; resolves at its end. */
+function stream(ctx: RequestContext, a: StreamArgs): Promise<void> {
   const { res } = ctx;
-  const { response, tracker } = a;
-  const mode = a.served.metered ? meterMode(response.headers) : 'opaque';
+  const { call, head, tracker } = a;
+  const mode = a.served.metered ? meterMode(head.headers) : 'opaque';
   const meter = new ResponseMeter(tracker, mode, a.injectedUsage, a.target.vendor.handler);
-  if (a.served.metered) tracker.readHeaders(response.headers);
-  const headers = downstreamHeaders(response.headers);
+  if (a.served.metered) tracker.readHeaders(head.headers);
+  const headers = downstreamHeaders(head.headers);
   if (meter.altersBody) delete headers['content-length'];
-  res.writeHead(response.statusCode, headers);
-  try {
-    let next = a.first;
-    while (!next.done) {
-      const chunk = next.value;
-      // Written first, read after: accounting never delays a byte.
-      if (!(await write(res, meter.forward(chunk)))) return;
-      meter.account(chunk);
-      next = await a.iterator.next();
-    }
-    ctx.backendLatencyMs = performance.now() - a.started;
-    const rest = meter.end();
-    a.finish('complete');
-    if (!(await write(res, rest))) return;
-    res.end();
-  } catch (error) {
-    ctx.backendLatencyMs ??= performance.now() - a.started;
-    // Headers are out: a failure now can only cut the connection.
-    if (!a.controller.signal.aborted) ctx.errorCode = upstreamError(error, a.target.timeoutMs).code;
-    a.finish('incomplete');
-    res.destroy();
-  }
+  res.writeHead(head.statusCode, headers);
+  const resume = () => call.resume();
+  return new Promise((resolve) => {
+    call.stream({
+      data(chunk) {
+        // Written first, read after: accounting never delays a byte.
+        const flowing = write(res, meter.forward(chunk));
+        meter.account(chunk);
+        if (!flowing) res.once('drain', resume);
+        return flowing;
+      },
+      end() {
+        ctx.backendLatencyMs = performance.now() - a.started;
+        const rest = meter.end();
+        a.finish('complete');
+        write(res, rest);
+        res.end();
+        resolve();
+      },
+      error(error) {
+        ctx.backendLatencyMs ??= performance.now() - a.started;
+        // Headers are out: a failure now can only cut the connection.
+        if (!a.clientGone()) ctx.errorCode = upstreamError(error, a.target.timeoutMs).code;
+        a.finish('incomplete');
+        res.destroy();
+        resolve();
+      },
+    });
+  });
 }
