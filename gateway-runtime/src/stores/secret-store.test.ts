@@ -42,6 +42,22 @@ describe('EncryptedSecretStore', () => {
     expect(() => new EncryptedSecretStore(db as Db, Buffer.alloc(32, 2)).get('a')).toThrow();
   });
 
+  it('decrypts a value once and keeps it until this store sets or deletes it', () => {
+    db = openDatabase(null);
+    const store = new EncryptedSecretStore(db, Buffer.alloc(32, 1));
+    store.set('openai', 'sk-1');
+    expect(store.get('openai')).toBe('sk-1');
+    // A damaged row is not read again: the value comes from memory...
+    db.prepare("UPDATE secrets SET data = x'00' WHERE name = 'openai'").run();
+    expect(store.get('openai')).toBe('sk-1');
+    // ...while a store that never read it must decrypt, and fails.
+    expect(() => new EncryptedSecretStore(db as Db, Buffer.alloc(32, 1)).get('openai')).toThrow();
+    store.set('openai', 'sk-2');
+    expect(store.get('openai')).toBe('sk-2');
+    expect(store.delete('openai')).toBe(true);
+    expect(store.get('openai')).toBeNull();
+  });
+
   it('creates a 0600 key file once and reuses it', async () => {
     dir = await mkdtemp(join(tmpdir(), 'portico-key-'));
     const key = loadOrCreateKey(dir);
