@@ -185,19 +185,32 @@ export function revisionOf(bundle: Omit<GatewayBundleInput, 'revision'>): string
   return `local-${createHash('sha256').update(JSON.stringify(bundle)).digest('hex').slice(0, 12)}`;
 }
 
+/**
+ * Workspace API id (`PetStore-1.0.0`) → the id the bundle gives it (`petstore-1.0.0`);
+ * two APIs whose slugs collide get `-2`, `-3` in workspace order.
+ */
+export function bundleApiIds(
+  apis: readonly Pick<ApiRecord, 'id' | 'apiYaml'>[],
+): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  for (const api of apis) {
+    const base = bundleApiId(api.apiYaml.data.name, api.apiYaml.data.version);
+    let id = base;
+    for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
+    used.add(id);
+    ids.set(api.id, id);
+  }
+  return ids;
+}
+
 /** Builds and validates the bundle; issues name the API by its workspace id (`apis[PetStore-1.0.0].context`). */
 export function buildBundle(
   apis: readonly ApiRecord[],
   access?: BundleAccess | BundleResources,
 ): BuildResult {
-  const used = new Set<string>();
-  const specs = apis.map((api) => {
-    const base = bundleApiId(api.apiYaml.data.name, api.apiYaml.data.version);
-    let id = base;
-    for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
-    used.add(id);
-    return apiSpec(api, id, access?.sequences ?? []);
-  });
+  const ids = bundleApiIds(apis);
+  const specs = apis.map((api) => apiSpec(api, ids.get(api.id) ?? api.id, access?.sequences ?? []));
   const content = {
     apiVersion: 'portico/v1' as const,
     kind: 'GatewayBundle' as const,

@@ -32,6 +32,7 @@ import { GatewayHostService, type GatewayLauncher } from './gateway-host.js';
 import type { Logger } from './logger.js';
 import type { SecretCipher } from './store/cipher.js';
 import { openStore, type Store } from './store/store.js';
+import { bundleApiIds } from './bundle-builder.js';
 import { apiPolicyUsers } from './workspace/api-operations.js';
 import { ignorableEntries } from './workspace/paths.js';
 import { defaultSampleSource } from './workspace/sample.js';
@@ -262,6 +263,7 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
   const sequences = new SequencesService({
     workspace,
     admin: (method, path, body) => gatewayRef?.admin(method, path, body) ?? Promise.resolve(null),
+    bundleApiId: (id) => bundleApiIds(workspace.apiRecords()).get(id) ?? null,
     log,
   });
   const aiVendors = new AiVendorsService({

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeGatewayLauncher } from '../../main/services/node-gateway-launcher.js';
 import { createStudioServices, type StudioServices } from '../../main/services/index.js';
-import { until } from './helpers/studio.js';
+import { redeployed, until } from './helpers/studio.js';
 
 const dirs: string[] = [];
 const open: StudioServices[] = [];
@@ -300,6 +300,46 @@ describe('sequences through the local gateway', () => {
             }),
           }),
         ]),
+      });
+    },
+  );
+});
+
+describe('a dry run that forwards send to a workspace API', () => {
+  it(
+    'maps the workspace API id to its bundle id, and names an unknown one',
+    { timeout: 90_000 },
+    async () => {
+      const pets = await backend({ id: 7, name: 'Rex' });
+      const { services } = await start();
+      const running = await until(services, (s) => s.state === 'running' || s.state === 'error');
+      expect(running.state, running.error ?? '').toBe('running');
+      await redeployed(services, () =>
+        services.workspace.updateApiSettings({
+          id: 'PetStore-1.0.0',
+          endpoints: { production: pets.url },
+        }),
+      );
+      const document = {
+        name: 'forward',
+        steps: [{ type: 'setHeader', name: 'x-try', value: '1' }, { type: 'send' }],
+      };
+      const run = await services.sequences.try({
+        document,
+        request: { method: 'GET', path: '/pets/7' },
+        apiId: 'PetStore-1.0.0',
+      });
+      expect(run.response).toMatchObject({ status: 200, body: { id: 7, name: 'Rex' } });
+      expect(pets.hits).toEqual(['/pets/7']);
+      await expect(
+        services.sequences.try({
+          document,
+          request: { method: 'GET', path: '/' },
+          apiId: 'Nope-1',
+        }),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('apiId: the workspace has no API "Nope-1"'),
       });
     },
   );

@@ -47,6 +47,11 @@ export interface SequencesServiceOptions {
   workspace: SequencesWorkspace;
   /** Calls the running local gateway's admin API (`GatewayHostService.admin`). */
   admin: AdminCall;
+  /**
+   * The local bundle's id of a workspace API (`PetStore-1.0.0` → `petstore-1.0.0`), or
+   * null when the workspace has no such API: a dry run forwards `send` steps to it.
+   */
+  bundleApiId?: (workspaceId: string) => string | null;
   log?: (level: 'warn' | 'error', message: string) => void;
 }
 
@@ -201,10 +206,20 @@ export class SequencesService {
   }): Promise<SequenceTryResult> {
     const result = validateSequence(input.document);
     if (!result.ok) throw new StudioError('VALIDATION', describeIssues(result.issues));
+    let apiId = input.apiId;
+    if (apiId && this.options.bundleApiId) {
+      const mapped = this.options.bundleApiId(apiId);
+      if (mapped === null)
+        throw new StudioError(
+          'NOT_FOUND',
+          `apiId: the workspace has no API ${JSON.stringify(apiId)} (use an id such as PetStore-1.0.0)`,
+        );
+      apiId = mapped;
+    }
     return runSequence(this.options.admin, {
       sequence: result.sequence,
       request: input.request,
-      ...(input.apiId ? { apiId: input.apiId } : {}),
+      ...(apiId ? { apiId } : {}),
     });
   }
 

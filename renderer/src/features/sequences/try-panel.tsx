@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SequenceTryRequest, SequenceTryResult } from '../../../../main/ipc/contract';
 import { ipc, IpcClientError } from '../../ipc/client';
 import { TextField } from '../../ui/text-field';
+import { useApp } from '../../state/app-store';
 import type { Sequence } from './sequence-model';
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -40,6 +41,9 @@ export function TryPanel({ document }: { document: Sequence }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SequenceTryResult | null>(null);
+  // The API whose production endpoint a `send` step forwards to ('' for none).
+  const [apiId, setApiId] = useState('');
+  const apis = useApp((s) => s.workspace?.apis);
 
   const headers = parseHeaderLines(headerText);
   const pathError = path.startsWith('/') ? undefined : 'must start with "/" (e.g. /profiles/1)';
@@ -70,6 +74,7 @@ export function TryPanel({ document }: { document: Sequence }) {
             headers: headers.headers,
             ...(parsedBody === undefined ? {} : { body: parsedBody }),
           },
+          ...(apiId ? { apiId } : {}),
         }),
       );
     } catch (err) {
@@ -104,6 +109,22 @@ export function TryPanel({ document }: { document: Sequence }) {
           error={pathError}
           onChange={setPath}
         />
+        <div className="field">
+          <label htmlFor={`${base}-api`}>Send steps forward to</label>
+          <select
+            id={`${base}-api`}
+            className="input"
+            value={apiId}
+            onChange={(e) => setApiId(e.target.value)}
+          >
+            <option value="">No API (a send step fails)</option>
+            {(apis ?? []).map((api) => (
+              <option key={api.id} value={api.id}>
+                {api.name} {api.version} (its production endpoint)
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor={`${base}-headers`}>Headers (one "Name: value" a line)</label>
           <textarea
