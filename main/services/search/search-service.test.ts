@@ -101,11 +101,11 @@ describe('SearchService', () => {
     const rows = () =>
       Object.fromEntries(
         (
-          store.db.prepare('SELECT api_id, first_row FROM search_apis').all() as {
+          store.db.prepare('SELECT api_id, num FROM search_apis').all() as {
             api_id: string;
-            first_row: number;
+            num: number;
           }[]
-        ).map((r) => [r.api_id, r.first_row]),
+        ).map((r) => [r.api_id, r.num]),
       );
     const before = rows();
 

@@ -1,21 +1,20 @@
 /**
  * Content search over every API of the open workspace: an FTS5 index in the
- * studio's SQLite, ranked with bm25. The index is derived: it follows the workspace
- * incrementally (an API is re-indexed only when the hash of its api.yaml and
- * definition changed; removed APIs leave it), and an empty index (a deleted
- * database) is rebuilt from the folder on the next sync.
- *
- * Snippets mark each match with « and » (plain characters, so the renderer can
- * show them as text or split on them to highlight, and no HTML ever needs escaping).
+ * studio's SQLite, ranked with bm25 (search-queries.ts). The index is derived: it
+ * follows the workspace incrementally (an API is re-indexed only when the hash of its
+ * api.yaml and definition changed; removed APIs leave it), and an empty index (a
+ * deleted database) is rebuilt from the folder on the next sync.
  */
 import type { Database } from 'better-sqlite3';
 import type { ApiRecord } from '../workspace/api-files.js';
 import { apiDocument, apiHash, type RowKind } from './api-documents.js';
-import { ftsMatch, parseQuery, type ParsedQuery } from './query-parser.js';
+import { IndexWriter } from './index-writer.js';
+import { ftsMatch, parseQuery } from './query-parser.js';
+import { apiNumOf, kindOf } from './row-ids.js';
+import { SearchQueries } from './search-queries.js';
+import { locate, termPattern } from './snippets.js';
 
-export const MARK_OPEN = '«';
-export const MARK_CLOSE = '»';
-const SNIPPET_CHARS = 160;
+export { MARK_CLOSE, MARK_OPEN } from './snippets.js';
 
 /** One hit. */
 export interface SearchHit {
@@ -40,87 +39,27 @@ export interface SearchSource {
   onContentChanged(listener: () => void): () => void;
 }
 
-interface HitRow {
+interface ApiRow {
   api_id: string;
   name: string;
-  kind: RowKind;
-  file: string;
-  line: number;
-  text: string;
-  rank: number;
-}
-
-// bm25 is negative, better is lower: the weight makes a hit on a name or an
-// operation outrank the same words deep in the definition's text.
-const weight = `CASE i.kind WHEN 'api' THEN 4.0 WHEN 'operation' THEN 2.0 ELSE 1.0 END`;
-
-function filterSql(q: ParsedQuery, params: Record<string, string | number>): string {
-  const where: string[] = [];
-  if (q.type) {
-    where.push('m.type = @type');
-    params.type = q.type;
-  }
-  if (q.api) {
-    where.push(`(m.name LIKE @api ESCAPE '\\' OR m.api_id LIKE @api ESCAPE '\\')`);
-    params.api = `${q.api.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  if (q.op) {
-    where.push(`EXISTS (SELECT 1 FROM json_each(m.methods) WHERE value = @op)`);
-    where.push(`(i.kind != 'operation' OR i.method = @op)`);
-    params.op = q.op;
-  }
-  q.tags.forEach((tag, n) => {
-    where.push(`EXISTS (SELECT 1 FROM json_each(m.tags) WHERE value = @tag${n})`);
-    params[`tag${n}`] = tag;
-  });
-  return where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
-}
-
-/** Matches the query's words (as prefixes at a word start) and phrases in a line. */
-function termPattern(q: ParsedQuery): RegExp | null {
-  // A word matches as a prefix, so the mark covers the rest of the word it starts.
-  const parts = [
-    ...q.words.map((w) => `${w}[\\p{L}\\p{N}]*`),
-    ...q.phrases.map((p) => p.split(' ').join('[^\\p{L}\\p{N}]+')),
-  ].map((t) => `(?<![\\p{L}\\p{N}])${t}`);
-  return parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : null;
-}
-
-function mark(line: string, pattern: RegExp | null): string {
-  const text = line.trim();
-  if (!pattern) return text.slice(0, SNIPPET_CHARS);
-  pattern.lastIndex = 0;
-  const first = pattern.exec(text)?.index ?? 0;
-  const start = Math.max(0, first - SNIPPET_CHARS / 4);
-  let window = text.slice(start, start + SNIPPET_CHARS);
-  window = window.replace(pattern, (m) => `${MARK_OPEN}${m}${MARK_CLOSE}`);
-  return `${start > 0 ? '…' : ''}${window}${start + SNIPPET_CHARS < text.length ? '…' : ''}`;
-}
-
-/** The line of a row where the query matches first, and its snippet. */
-function locate(row: HitRow, pattern: RegExp | null): { line: number; snippet: string } {
-  const lines = row.text.split('\n');
-  let at = 0;
-  if (pattern && row.kind === 'text') {
-    const found = lines.findIndex((l) => {
-      pattern.lastIndex = 0;
-      return pattern.test(l);
-    });
-    if (found >= 0) at = found;
-  }
-  return { line: row.line + at, snippet: mark(lines[at] ?? '', pattern) };
+  api_file: string;
+  definition_file: string;
 }
 
 export class SearchService {
   private dirty = true;
   private timer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
+  private readonly writer: IndexWriter;
+  private readonly queries: SearchQueries;
 
   constructor(
     private readonly db: Database,
     private readonly source: SearchSource,
     private readonly options: { log?: (level: 'warn' | 'error', message: string) => void } = {},
   ) {
+    this.writer = new IndexWriter(db);
+    this.queries = new SearchQueries(db, this.writer);
     this.unsubscribe = source.onContentChanged(() => {
       this.dirty = true;
       // Index in the background soon after a change; a query meanwhile syncs first.
@@ -140,75 +79,50 @@ export class SearchService {
   sync(): { indexed: string[]; removed: string[] } {
     this.dirty = false;
     const apis = this.source.apiRecords();
-    const known = new Map(
-      (
-        this.db.prepare('SELECT api_id, hash, first_row, last_row FROM search_apis').all() as {
-          api_id: string;
-          hash: string;
-          first_row: number;
-          last_row: number;
-        }[]
-      ).map((r) => [r.api_id, r]),
-    );
-    const dropRows = this.db.prepare('DELETE FROM search_index WHERE rowid BETWEEN ? AND ?');
-    const dropMeta = this.db.prepare('DELETE FROM search_apis WHERE api_id = ?');
-    const insert = this.db.prepare(
-      'INSERT INTO search_index (text, api_id, kind, file, line, method) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const meta = this.db.prepare(
-      `INSERT INTO search_apis (api_id, name, type, tags, methods, hash, operations, first_row, last_row)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const indexed: string[] = [];
     const removed: string[] = [];
-    this.db
-      .transaction(() => {
-        const current = new Set(apis.map((a) => a.id));
-        for (const [id, row] of known) {
-          if (current.has(id)) continue;
-          dropRows.run(row.first_row, row.last_row);
-          dropMeta.run(id);
-          removed.push(id);
-        }
-        for (const api of apis) {
-          const old = known.get(api.id);
-          if (old?.hash === apiHash(api)) continue;
-          if (old) {
-            dropRows.run(old.first_row, old.last_row);
-            dropMeta.run(api.id);
-          }
-          const doc = apiDocument(api);
-          let first = 0;
-          let last = 0;
-          for (const row of doc.rows) {
-            last = Number(
-              insert.run(row.text, doc.apiId, row.kind, row.file, row.line, row.method)
-                .lastInsertRowid,
-            );
-            if (first === 0) first = last;
-          }
-          const operations = doc.rows.filter((r) => r.kind === 'operation').length;
-          meta.run(
-            doc.apiId,
-            doc.name,
-            doc.type,
-            JSON.stringify(doc.tags),
-            JSON.stringify(doc.methods),
-            doc.hash,
-            operations,
-            first,
-            last,
-          );
-          indexed.push(api.id);
-        }
-      })
-      .immediate();
+    const write = this.db.transaction(() => {
+      const known = this.writer.indexed();
+      // No API known (a new or emptied index): clear leftovers in one step rather than row by row.
+      if (known.size === 0) this.writer.clear();
+      const current = new Set(apis.map((a) => a.id));
+      for (const [id, api] of known) {
+        if (current.has(id)) continue;
+        this.writer.drop(api.num);
+        removed.push(id);
+      }
+      // Nums are handed out above every API kept, so the added ones form one range.
+      let first = Infinity;
+      let last = 0;
+      for (const api of apis) {
+        const old = known.get(api.id);
+        if (old?.hash === apiHash(api)) continue;
+        if (old) this.writer.drop(old.num);
+        const doc = apiDocument(api);
+        const apiFile = `${api.folder}/api.yaml`;
+        const definitionFile = api.definition ? `${api.folder}/${api.definition.file}` : apiFile;
+        const num = this.writer.add(doc, apiFile, definitionFile);
+        first = Math.min(first, num);
+        last = Math.max(last, num);
+        indexed.push(api.id);
+      }
+      if (last > 0) this.writer.indexAdded(first, last);
+      // A full build leaves many segments behind; merged into one, a prefix query reads
+      // each term's doclist once instead of once per segment (about half the time).
+      if (known.size === 0 && last > 0) this.writer.optimize();
+    });
+    try {
+      write.immediate();
+    } catch (error) {
+      this.writer.reset();
+      throw error;
+    }
     return { indexed, removed };
   }
 
   /** Empties the index and builds it again from the workspace. */
   rebuild(): void {
-    this.db.exec('DELETE FROM search_index; DELETE FROM search_apis;');
+    this.db.transaction(() => this.writer.clear()).immediate();
     this.sync();
   }
 
@@ -216,45 +130,31 @@ export class SearchService {
     if (this.dirty) this.sync();
     const q = parseQuery(text);
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-    const match = ftsMatch(q);
-    const params: Record<string, string | number> = { limit };
-    const filters = filterSql(q, params);
-    let rows: HitRow[];
-    if (match) {
-      params.match = match;
-      rows = this.db
-        .prepare(
-          `SELECT i.api_id, m.name, i.kind, i.file, i.line, i.text, bm25(search_index) * ${weight} AS rank
-           FROM search_index i JOIN search_apis m ON m.api_id = i.api_id
-           WHERE search_index MATCH @match${filters}
-           ORDER BY rank LIMIT @limit`,
-        )
-        .all(params) as HitRow[];
-    } else if (filters !== '') {
-      // Filters alone list the matching APIs (and, with op:, their operations). Each
-      // API's rows start with its api row and its operation rows, so a rowid range
-      // reaches them without reading the definition's text rows.
-      rows = this.db
-        .prepare(
-          `SELECT i.api_id, m.name, i.kind, i.file, i.line, i.text, 0 AS rank
-           FROM search_apis m JOIN search_index i
-             ON i.rowid BETWEEN m.first_row AND m.first_row + (CASE WHEN @op IS NULL THEN 0 ELSE m.operations END)
-           WHERE 1${filters}
-           ORDER BY m.name COLLATE NOCASE, i.kind, i.line LIMIT @limit`,
-        )
-        .all({ op: null, ...params }) as HitRow[];
-    } else {
-      return [];
-    }
+    const rows = this.queries.page(q, ftsMatch(q), limit);
+    const readRow = this.db.prepare('SELECT text, line FROM search_rows WHERE id = ?');
+    const readApi = this.db.prepare(
+      'SELECT api_id, name, api_file, definition_file FROM search_apis WHERE num = ?',
+    );
+    const apis = new Map<number, ApiRow | undefined>();
     const pattern = termPattern(q);
-    return rows.map((row) => ({
-      apiId: row.api_id,
-      apiName: row.name,
-      kind: row.kind,
-      file: row.file,
-      ...locate(row, pattern),
-      score: row.rank === 0 ? 0 : Math.round(-row.rank * 1000) / 1000,
-    }));
+    return rows.flatMap(({ id, rank }) => {
+      const num = apiNumOf(id);
+      if (!apis.has(num)) apis.set(num, readApi.get(num) as ApiRow | undefined);
+      const api = apis.get(num);
+      const row = readRow.get(id) as { text: string; line: number } | undefined;
+      if (!api || !row) return [];
+      const kind = kindOf(id);
+      return [
+        {
+          apiId: api.api_id,
+          apiName: api.name,
+          kind,
+          file: kind === 'api' ? api.api_file : api.definition_file,
+          ...locate({ kind, ...row }, pattern),
+          score: rank === 0 ? 0 : Math.round(-rank * 1000) / 1000,
+        },
+      ];
+    });
   }
 
   close(): void {

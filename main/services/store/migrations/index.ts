@@ -4,6 +4,7 @@ import { migration as applicationsSearch } from './0002-applications-search.js';
 import { migration as revisionsEnvironments } from './0003-revisions-environments.js';
 import { migration as consoleHistory } from './0004-console-history.js';
 import { migration as denylist } from './0005-denylist.js';
+import { migration as searchRowLayout } from './0006-search-row-layout.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   revisionsEnvironments,
   consoleHistory,
   denylist,
+  searchRowLayout,
 ];
