@@ -1,3 +1,4 @@
+import type { OperationUpdate } from '../services/workspace/api-operations.js';
 import type { ApiDetail, ApiSummary } from './contract.js';
 import type { Handlers } from './dispatch.js';
 
@@ -8,15 +9,6 @@ type ApisChannels =
   | 'apis.updateSettings'
   | 'apis.updateOperation'
   | 'apis.delete';
-
-type OperationUpdate = {
-  id: string;
-  method: string;
-  target: string;
-  auth?: 'required' | 'none';
-  throttlingPolicy?: string | null;
-  scopes?: string[];
-};
 
 export interface ApisIpcDeps {
   services: {

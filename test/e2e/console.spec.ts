@@ -4,13 +4,10 @@
  * generates a trial key, sends, shows status, body and rate-limit headers, copies the
  * request as curl, saves it as a test case and runs it from the "Tests" section.
  */
-import { test as base } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConsolePage } from './pages/console.js';
-import { StudioPage } from './pages/studio-page.js';
-import { startStudio, type Studio } from './support/studio.js';
-import { expect } from './support/test.js';
+import { expect, sampleTest as test } from './support/test.js';
 
 /** PetStore's backend: answers every request with what it received, as JSON. */
 async function startEcho(): Promise<{ url: string; server: Server }> {
@@ -21,24 +18,6 @@ async function startEcho(): Promise<{ url: string; server: Server }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
-
-const test = base.extend<{ studio: Studio; app: StudioPage }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  studio: async ({}, use) => {
-    const studio = await startStudio({ sample: true });
-    try {
-      await use(studio);
-    } finally {
-      await studio.stop();
-    }
-  },
-  app: async ({ page, studio }, use) => {
-    const app = new StudioPage(page);
-    await app.open(studio.url);
-    await use(app);
-  },
-});
 
 test('sends from try-it with a trial key, copies curl, saves and runs a test case', async ({
   app,

@@ -3,31 +3,10 @@
  * designer of the sample PetStore: the api.yaml entries change as apictl writes them,
  * and the operations list shows what each operation now has.
  */
-import { test as base } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Designer } from './pages/designer.js';
-import { StudioPage } from './pages/studio-page.js';
-import { startStudio, type Studio } from './support/studio.js';
-import { expect } from './support/test.js';
-
-const test = base.extend<{ studio: Studio; app: StudioPage }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  studio: async ({}, use) => {
-    const studio = await startStudio({ sample: true });
-    try {
-      await use(studio);
-    } finally {
-      await studio.stop();
-    }
-  },
-  app: async ({ page, studio }, use) => {
-    const app = new StudioPage(page);
-    await app.open(studio.url);
-    await use(app);
-  },
-});
+import { expect, sampleTest as test } from './support/test.js';
 
 test('sets an operation open, under an API policy with scopes, and the API policy', async ({
   app,

@@ -4,23 +4,18 @@
  * 429 under a 2-per-minute policy, while the API's other operations are unaffected;
  * a policy in use cannot be deleted.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayStatus } from '../../main/ipc/contract.js';
 import { StudioError } from '../../main/services/errors.js';
-import { createStudioServices, type StudioServices } from '../../main/services/index.js';
 import { startBackend, type Backend } from './helpers/backend.js';
-import { redeployed, studioOptions, until } from './helpers/studio.js';
+import { redeployed, studioHarness, until } from './helpers/studio.js';
 
-const dirs: string[] = [];
-const open: StudioServices[] = [];
+const studios = studioHarness('portico-op-policies-');
 const backends: Backend[] = [];
 afterEach(async () => {
-  for (const services of open.splice(0)) await services.close();
   for (const backend of backends.splice(0)) await backend.close();
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
 async function rejection(promise: Promise<unknown>): Promise<string> {
@@ -41,12 +36,7 @@ describe('API policies on operations at the local gateway', () => {
     'throttles the one operation given a policy, and keeps a used policy',
     { timeout: 120_000 },
     async () => {
-      const base = await mkdtemp(join(tmpdir(), 'portico-op-policies-'));
-      dirs.push(base);
-      const output: string[] = [];
-      const root = join(base, 'workspace');
-      const services = await createStudioServices(studioOptions(base, output, root));
-      open.push(services);
+      const { services, root, output } = await studios.start();
       const first = await until(services, (s) => s.state === 'running' || s.state === 'error');
       expect(first.state, `${first.error}\n${output.join('\n')}`).toBe('running');
       await services.workspace.watching();
@@ -132,10 +122,7 @@ describe('API policies on operations at the local gateway', () => {
   );
 
   it('names the field for a bad scope or an unknown operation', async () => {
-    const base = await mkdtemp(join(tmpdir(), 'portico-op-policies-'));
-    dirs.push(base);
-    const services = await createStudioServices(studioOptions(base, [], join(base, 'workspace')));
-    open.push(services);
+    const { services } = await studios.start();
     expect(
       await rejection(
         services.workspace.updateApiOperation({

@@ -5,34 +5,20 @@
  * clears the application's counters; a denylist entry added through the service
  * blocks the very next request, before any redeploy.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayStatus } from '../../main/ipc/contract.js';
 import { StudioError } from '../../main/services/errors.js';
-import { createStudioServices, type StudioServices } from '../../main/services/index.js';
 import { startBackend, type Backend } from './helpers/backend.js';
-import { redeployed, studioOptions, until } from './helpers/studio.js';
+import { redeployed, studioHarness, until } from './helpers/studio.js';
 
-const dirs: string[] = [];
-const open: StudioServices[] = [];
+const studios = studioHarness('portico-policies-');
+const start = () => studios.start();
 const backends: Backend[] = [];
 afterEach(async () => {
-  for (const services of open.splice(0)) await services.close();
   for (const backend of backends.splice(0)) await backend.close();
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
-
-async function start(): Promise<{ services: StudioServices; root: string; output: string[] }> {
-  const base = await mkdtemp(join(tmpdir(), 'portico-policies-'));
-  dirs.push(base);
-  const output: string[] = [];
-  const root = join(base, 'workspace');
-  const services = await createStudioServices(studioOptions(base, output, root));
-  open.push(services);
-  return { services, root, output };
-}
 
 async function get(
   status: GatewayStatus,

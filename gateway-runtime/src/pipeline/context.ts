@@ -23,46 +23,6 @@ export type Credential =
     }
   | { kind: 'certificate'; alias: string; keyType: KeyType; plan: string | null };
 
-export interface RequestContext {
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
-  readonly requestId: string;
-  /** Epoch ms (from the injected clock) when the request arrived. */
-  readonly receivedAt: number;
-  /** `performance.now()` when the request arrived; latency is measured from it. */
-  readonly startedAt: number;
-  /** Scheme of the listener that took the request. */
-  readonly protocol: 'http' | 'https';
-  /** Client address, IPv4-mapped IPv6 unwrapped. */
-  readonly clientIp: string;
-  /** Raw path (no query), as the client sent it. */
-  readonly path: string;
-  /** Query string including its `?`, or empty. */
-  readonly query: string;
-
-  api: CompiledApi | null;
-  operation: CompiledOperation | null;
-  pathParams: Record<string, string>;
-  /** The path after `/{context}/{version}` (or `/{context}` for the default version). */
-  rest: string;
-  credential: Credential | null;
-  applicationId: string | null;
-  keyType: KeyType | null;
-  /** The plan this request counts against (subscription plan or certificate plan). */
-  plan: string | null;
-  /** User for the denylist: the JWT subject. */
-  subject: string | null;
-
-  backendLatencyMs: number | null;
-  errorCode: ErrorCode | null;
-  throttledBy: string | null;
-  ai: AiUsage | undefined;
-  /** The steps of the sequences this request ran (absent when it ran none). */
-  trace?: SequenceTraceStep[];
-  /** Set when the client went away before the response was complete. */
-  clientAborted: boolean;
-}
-
 /** Strips the IPv4-mapped prefix so `::ffff:10.0.0.1` matches IPv4 rules. */
 export function normalizeIp(address: string | undefined): string {
   if (!address) return '';
@@ -79,33 +39,47 @@ export interface ContextInit {
 }
 
 /**
- * A class rather than a literal spread from `init`: every context gets the same
- * shape in the same order, which keeps property access monomorphic on the hot path.
+ * The request context; a class rather than a literal spread from `init`, so every
+ * context has the same shape in the same order, which keeps property access
+ * monomorphic on the hot path.
  */
-class Context implements RequestContext {
+export class RequestContext {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly requestId: string;
+  /** Epoch ms (from the injected clock) when the request arrived. */
   readonly receivedAt: number;
+  /** `performance.now()` when the request arrived; latency is measured from it. */
   readonly startedAt: number;
+  /** Scheme of the listener that took the request. */
   readonly protocol: 'http' | 'https';
+  /** Client address, IPv4-mapped IPv6 unwrapped. */
   readonly clientIp: string;
+  /** Raw path (no query), as the client sent it. */
   readonly path: string;
+  /** Query string including its `?`, or empty. */
   readonly query: string;
+
   api: CompiledApi | null = null;
   operation: CompiledOperation | null = null;
   pathParams: Record<string, string> = {};
+  /** The path after `/{context}/{version}` (or `/{context}` for the default version). */
   rest = '/';
   credential: Credential | null = null;
   applicationId: string | null = null;
   keyType: KeyType | null = null;
+  /** The plan this request counts against (subscription plan or certificate plan). */
   plan: string | null = null;
+  /** User for the denylist: the JWT subject. */
   subject: string | null = null;
+
   backendLatencyMs: number | null = null;
   errorCode: ErrorCode | null = null;
   throttledBy: string | null = null;
   ai: AiUsage | undefined = undefined;
+  /** The steps of the sequences this request ran (absent when it ran none). */
   trace?: SequenceTraceStep[];
+  /** Set when the client went away before the response was complete. */
   clientAborted = false;
 
   constructor(init: ContextInit) {
@@ -124,5 +98,5 @@ class Context implements RequestContext {
 }
 
 export function createContext(init: ContextInit): RequestContext {
-  return new Context(init);
+  return new RequestContext(init);
 }

@@ -2,10 +2,16 @@
  * The studio's services for integration tests: options for a throwaway studio with
  * the real gateway child (Node under tsx) on a free port, and waits on its status.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { GatewayStatus } from '../../../main/ipc/contract.js';
-import type { StudioServices, StudioServicesOptions } from '../../../main/services/index.js';
+import {
+  createStudioServices,
+  type StudioServices,
+  type StudioServicesOptions,
+} from '../../../main/services/index.js';
 import { createNodeGatewayLauncher } from '../../../main/services/node-gateway-launcher.js';
 
 /**
@@ -61,4 +67,30 @@ export async function redeployed(
   );
   expect(status.state, status.error ?? '').toBe('running');
   return status;
+}
+
+/**
+ * Throwaway studios for one test file: `start()` opens one on a copy of the sample
+ * workspace (running its gateway) and every studio and folder goes after each test.
+ */
+export function studioHarness(prefix: string): {
+  start(): Promise<{ services: StudioServices; root: string; output: string[] }>;
+} {
+  const dirs: string[] = [];
+  const open: StudioServices[] = [];
+  afterEach(async () => {
+    for (const services of open.splice(0)) await services.close();
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    async start() {
+      const base = await mkdtemp(join(tmpdir(), prefix));
+      dirs.push(base);
+      const output: string[] = [];
+      const root = join(base, 'workspace');
+      const services = await createStudioServices(studioOptions(base, output, root));
+      open.push(services);
+      return { services, root, output };
+    },
+  };
 }
