@@ -9,7 +9,7 @@
  * JSON path it has in the whole document, so a rule whose findings on a node
  * depend only on that node (with its references resolved) reports exactly what
  * it reports in a full lint. Rules that look across the whole document run on
- * the whole document instead (see `documentRules` in incremental-lint.ts).
+ * the whole document instead (see `documentRules` in spectral-lint.ts).
  *
  * A chunk's cache key is a hash of its whole synthetic document, so editing an
  * entry, anything it references, or the skeleton invalidates it, and nothing else.
@@ -41,6 +41,12 @@ export interface Chunk {
   key: string;
   /** Builds the synthetic document to lint (only done for chunks not in the cache). */
   build(): Json;
+  /**
+   * The built document with its refs resolved (`resolved`), cut to the chunk's
+   * own entries: the rest are there only for the refs to resolve, and the chunks
+   * owning them lint them (with the same closure, hence the same findings).
+   */
+  ownOnly(resolved: Json): Json;
   /** How many collection entries it holds (its own group plus referenced ones). */
   entries: number;
   /** Size of its content as JSON text, to weigh a re-lint against a full lint. */
@@ -173,7 +179,27 @@ export function splitDocument(root: Json, targetChunks = 40): Chunk[] {
   );
   const skeletonHash = `${hashString(skeletonText)}${hashString(skeletonText, 7)}`;
 
-  const chunkOf = (ids: Iterable<string>): Chunk => {
+  /** `doc` with only the `kept` entries in each collection (keys in `doc`'s order). */
+  const subset = (doc: Json, kept: ReadonlySet<string>): Json => {
+    const data: Json = { ...doc };
+    if (isObject(doc.components)) data.components = { ...doc.components };
+    for (const { index } of present) {
+      const path = collections[index] ?? [];
+      const container =
+        path.length === 1 ? doc[path[0] as string] : (doc.components as Json)[path[1] as string];
+      const filtered: Json = {};
+      if (isObject(container)) {
+        for (const [key, value] of Object.entries(container))
+          if (kept.has(entryId(index, key))) filtered[key] = value;
+      }
+      if (path.length === 1) data[path[0] as string] = filtered;
+      else (data.components as Json)[path[1] as string] = filtered;
+    }
+    return data;
+  };
+
+  const chunkOf = (ids: readonly string[]): Chunk => {
+    const own = new Set(ids);
     const closure = new Set<string>();
     const queue = [...ids, ...baseIds];
     while (queue.length > 0) {
@@ -198,21 +224,8 @@ export function splitDocument(root: Json, targetChunks = 40): Chunk[] {
       key: `${hashString(joined)}${hashString(joined, 7)}`,
       entries: closure.size,
       size,
-      build() {
-        const data: Json = {};
-        for (const [key, value] of Object.entries(root)) data[key] = value;
-        if (isObject(root.components)) data.components = { ...root.components };
-        for (const { index, container } of present) {
-          const path = collections[index] ?? [];
-          const filtered: Json = {};
-          for (const [key, value] of Object.entries(container)) {
-            if (closure.has(entryId(index, key))) filtered[key] = value;
-          }
-          if (path.length === 1) data[path[0] as string] = filtered;
-          else (data.components as Json)[path[1] as string] = filtered;
-        }
-        return data;
-      },
+      build: () => subset(root, closure),
+      ownOnly: (resolved) => subset(resolved, own),
     };
   };
 

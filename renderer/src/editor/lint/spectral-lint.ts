@@ -7,15 +7,22 @@
  * hash; the few rules that look across the whole document (`documentRules`) run
  * over the whole document every time. The union equals a full lint; the tests
  * and the bench check that.
+ *
+ * Two of Spectral's steps are replaced where that gives the same answer, as they
+ * were most of a lint's time on large specs: parsing JSON (`json-source.ts`:
+ * `JSON.parse`, ranges only for the findings) and resolving `$ref`s
+ * (`local-refs.ts`: all-local, acyclic refs in one walk). Anything else goes
+ * through Spectral's own parser and resolver.
  */
 import {
   Spectral,
   type ISpectralDiagnostic,
   type RulesetDefinition,
 } from '@stoplight/spectral-core';
-import Parsers from '@stoplight/spectral-parsers';
 import { asyncapi, oas } from '@stoplight/spectral-rulesets';
 import { splitDocument, type Chunk } from './chunks.js';
+import { parseDefinition, type ParsedDefinition } from './parse-definition.js';
+import { resolveLocalRefs, type LocalResolution } from './local-refs.js';
 import { exampleRulesThreshold, incrementalThreshold } from './limits.js';
 import type { RulesetConfig } from './ruleset.js';
 import {
@@ -46,7 +53,30 @@ export const documentRules = [
   'oas2-unused-definition',
 ] as const;
 
+/**
+ * Deep rules whose findings do not depend on where a node is reached from, only
+ * on the node (see `isFlatSafe` in local-refs.ts for the exceptions, which are
+ * declined). A full lint runs them over the document with its `$ref`s left out,
+ * each node visited once, instead of over the resolved document, where every
+ * reference repeats its target (GitHub's spec: 258,000 nodes instead of 2
+ * million). Kept only while their `given` is the one this was reasoned on.
+ */
+const flatGiven: Record<string, string> = {
+  'duplicated-entry-in-enum': `["$..[?(@property !== 'properties' && @ != null && @.enum && @.enum.constructor.name === 'Array')]"]`,
+  'no-eval-in-markdown': '"$..[description,title]"',
+  'no-script-tags-in-markdown': '"$..[description,title]"',
+  'typed-enum': '"$..[?(@ && @.enum && @.type)]"',
+};
+const flatRules: readonly string[] = Object.keys(flatGiven).filter((name) => {
+  const rule = (oas.rules as Record<string, { given?: unknown; resolved?: boolean }>)[name];
+  return rule?.resolved !== false && JSON.stringify(rule?.given) === flatGiven[name];
+});
+
+type Kind = 'full' | 'deep' | 'flat' | 'chunk' | 'document';
+type Json = Record<string, unknown>;
+
 export { exampleRulesThreshold, incrementalThreshold } from './limits.js';
+export { parseDefinition, type ParsedDefinition } from './parse-definition.js';
 
 const builtins = { oas, asyncapi } as const;
 
@@ -67,38 +97,6 @@ export interface LintOptions {
   source?: string;
 }
 
-type Parsed = ReturnType<typeof Parsers.Json.parse> | ReturnType<typeof Parsers.Yaml.parse>;
-type ParserKind = typeof Parsers.Json | typeof Parsers.Yaml;
-
-/** A JSON or YAML text parsed once, with the means to find a JSON path's range in it. */
-export interface ParsedDefinition {
-  text: string;
-  parser: ParserKind;
-  parsed: Parsed;
-  /** The parsed data (plain JSON values). */
-  data: unknown;
-  /** Zero-based line of the node at `path` (or of its closest existing parent). */
-  lineOf(path: readonly (string | number)[]): number;
-}
-
-/** Parses a definition with Spectral's parsers (the same ones a full lint uses). */
-export function parseDefinition(text: string, language: 'json' | 'yaml'): ParsedDefinition {
-  const parser: ParserKind = language === 'json' ? Parsers.Json : Parsers.Yaml;
-  const parsed = parser.parse(text);
-  const locate = parser.getLocationForJsonPath as (
-    p: Parsed,
-    path: readonly (string | number)[],
-    closest: boolean,
-  ) => ReturnType<typeof Parsers.Json.getLocationForJsonPath>;
-  return {
-    text,
-    parser,
-    parsed,
-    data: parsed.data,
-    lineOf: (path) => locate(parsed, path, true)?.range.start.line ?? 0,
-  };
-}
-
 const severities: LintSeverity[] = ['error', 'warning', 'info', 'hint'];
 
 function ruleNames(config: RulesetConfig): Set<string> {
@@ -116,33 +114,92 @@ function definition(config: RulesetConfig, off: Iterable<string>): RulesetDefini
   } as unknown as RulesetDefinition;
 }
 
+/** What `Spectral.run` is given: a parse, its range lookup and the document's name. */
+interface SpectralTarget {
+  parsed: { data: unknown; diagnostics: unknown[] };
+  getLocationForJsonPath: (...args: never[]) => unknown;
+  trapAccess: <T>(o: T) => T;
+  source: string;
+}
+
+interface Pending {
+  data: Record<string, unknown>;
+  examples: boolean;
+  source: string;
+  /** Chunks still to lint; null until `warm` splits the document (a full lint does not). */
+  parts: Chunk[] | null;
+}
+
 /** A linter configured with one ruleset; it keeps the chunk cache between calls. */
 export class SpectralLinter {
   private readonly names: Set<string>;
   private readonly instances = new Map<string, Spectral>();
   private cache = new Map<string, ISpectralDiagnostic[]>();
-  private pending: { parts: Chunk[]; examples: boolean; source: string } | null = null;
+  private pending: Pending | null = null;
+  /** Resolutions `resolveLocalRefs` made, for the Spectral instances that use them. */
+  private readonly prepared = new WeakMap<object, LocalResolution>();
 
   constructor(private readonly config: RulesetConfig) {
     this.names = ruleNames(config);
   }
 
-  /** A Spectral instance for one of the three rule selections, with or without examples. */
-  private spectral(kind: 'full' | 'chunk' | 'document', examples: boolean): Spectral {
-    const id = `${kind}:${examples}`;
+  /**
+   * A Spectral instance for one of the three rule selections, with or without
+   * examples, resolving with `resolveLocalRefs`' answer (`local`) or Spectral's
+   * own resolver.
+   */
+  private spectral(kind: Kind, examples: boolean, local: boolean): Spectral {
+    const id = `${kind}:${examples}:${local}`;
     let instance = this.instances.get(id);
     if (!instance) {
       const off = new Set<string>(examples ? [] : exampleRules);
       if (kind === 'chunk') for (const r of documentRules) off.add(r);
-      if (kind === 'document') {
-        for (const r of this.names)
-          if (!(documentRules as readonly string[]).includes(r)) off.add(r);
-      }
-      instance = new Spectral();
+      const only = kind === 'document' ? documentRules : kind === 'flat' ? flatRules : null;
+      if (only) for (const r of this.names) if (!only.includes(r)) off.add(r);
+      if (kind === 'deep') for (const r of flatRules) off.add(r);
+      const prepared = this.prepared;
+      const resolver = {
+        uriCache: {},
+        resolve(data: object): Promise<LocalResolution> {
+          const resolution = prepared.get(data);
+          if (!resolution) return Promise.reject(new Error('document was not prepared'));
+          if (kind !== 'flat') return Promise.resolve(resolution);
+          // No `$ref` is left in the flat document: nothing to map findings through.
+          const graph = { getNodeData: () => ({ refMap: {} }), overallOrder: () => [] };
+          return Promise.resolve({ ...resolution, result: resolution.flat, graph });
+        },
+      };
+      instance = new Spectral(local ? ({ resolver } as never) : undefined);
       instance.setRuleset(definition(this.config, off));
       this.instances.set(id, instance);
     }
     return instance;
+  }
+
+  /** Runs one rule selection over `target`, resolving its refs the cheap way when possible. */
+  private async run(
+    kind: 'full' | 'chunk' | 'document',
+    examples: boolean,
+    target: SpectralTarget,
+    source: string,
+    part?: Chunk,
+  ): Promise<ISpectralDiagnostic[]> {
+    const data = target.parsed.data;
+    let resolution =
+      typeof data === 'object' && data !== null ? resolveLocalRefs(data, source) : null;
+    if (resolution && part) {
+      resolution = { ...resolution, result: part.ownOnly(resolution.result as Json) };
+    }
+    if (resolution) this.prepared.set(data as object, resolution);
+    if (kind === 'full' && resolution?.flat) {
+      // The deep rules over the flat document, the rest over the resolved one.
+      const [deep, flat] = await Promise.all([
+        this.spectral('deep', examples, true).run(target as never),
+        this.spectral('flat', examples, true).run(target as never),
+      ]);
+      return [...deep, ...flat];
+    }
+    return this.spectral(kind, examples, resolution !== null).run(target as never);
   }
 
   /**
@@ -158,27 +215,25 @@ export class SpectralLinter {
   /** `lint` for a document already parsed (the worker parses once for lint and outline). */
   async lintParsed(doc: ParsedDefinition, options: LintOptions): Promise<LintOutcome> {
     const started = performance.now();
-    const { parser, parsed, text } = doc;
+    const { text } = doc;
     const source = options.source ?? `definition.${options.language}`;
     const mode = options.exampleRules ?? 'auto';
     const examples = mode === 'on' || (mode === 'auto' && text.length <= exampleRulesThreshold);
     const hasExampleRules = exampleRules.some((r) => this.names.has(r));
-    const data = parsed.data as unknown;
+    const data = doc.data;
     const isOpenApi =
       typeof data === 'object' && data !== null && ('openapi' in data || 'swagger' in data);
     const chunked = isOpenApi && (options.incremental ?? text.length > incrementalThreshold);
-    const document = {
-      parsed,
-      getLocationForJsonPath: parser.getLocationForJsonPath,
-      trapAccess: parser.trapAccess,
-      source,
-    };
+    const document = { ...doc.spectral, source };
     this.pending = null;
     let raw: ISpectralDiagnostic[] = [];
     let chunks = 0;
     let relinted = 0;
     let incremental = false;
-    if (chunked) {
+    if (chunked && this.cache.size === 0 && options.incremental !== true) {
+      // Nothing cached: a full lint now, and `warm` splits and fills the cache later.
+      this.pending = { data: data as Record<string, unknown>, examples, source, parts: null };
+    } else if (chunked) {
       const parts = splitDocument(data as Record<string, unknown>).map((c) => ({
         ...c,
         key: `${examples}:${c.key}`,
@@ -195,7 +250,7 @@ export class SpectralLinter {
       }
       this.cache = next;
       if (incremental) {
-        raw = await this.spectral('document', examples).run(document as never);
+        raw = await this.run('document', examples, document, source);
         for (const part of parts) {
           let results = this.cache.get(part.key);
           if (!results) {
@@ -207,15 +262,15 @@ export class SpectralLinter {
         }
       } else {
         // Filled in the background by `warm()`, so the next edit is incremental.
-        this.pending = { parts: missing, examples, source };
+        this.pending = { data: data as Record<string, unknown>, examples, source, parts: missing };
       }
     }
     if (!incremental) {
-      raw = await this.spectral('full', examples).run(document as never);
+      raw = await this.run('full', examples, document, source);
       if (!chunked) this.cache.clear();
     }
     return {
-      diagnostics: toDiagnostics(raw, parsed, parser),
+      diagnostics: toDiagnostics(raw, doc),
       exampleRulesSkipped: hasExampleRules && isOpenApi && !examples,
       stats: {
         mode: incremental ? 'incremental' : 'full',
@@ -228,7 +283,7 @@ export class SpectralLinter {
 
   /** True while chunks of the last linted document are still to be cached by `warm`. */
   get warming(): boolean {
-    return this.pending !== null && this.pending.parts.length > 0;
+    return this.pending !== null && (this.pending.parts === null || this.pending.parts.length > 0);
   }
 
   /**
@@ -238,10 +293,19 @@ export class SpectralLinter {
    */
   async warm(interrupted: () => boolean | Promise<boolean>): Promise<number> {
     let done = 0;
-    while (this.pending && this.pending.parts.length > 0) {
+    while (this.pending) {
       if (await interrupted()) break;
-      const { parts, examples, source } = this.pending;
-      const part = parts.pop() as Chunk;
+      const pending: Pending = this.pending;
+      const { examples, source } = pending;
+      if (pending.parts === null) {
+        pending.parts = splitDocument(pending.data).map((c) => ({
+          ...c,
+          key: `${examples}:${c.key}`,
+        }));
+        continue;
+      }
+      const part = pending.parts.pop();
+      if (!part) break;
       if (!this.cache.has(part.key)) {
         this.cache.set(part.key, await this.lintChunk(part, examples, source));
         done++;
@@ -255,21 +319,27 @@ export class SpectralLinter {
     examples: boolean,
     source: string,
   ): Promise<ISpectralDiagnostic[]> {
-    return this.spectral('chunk', examples).run({
-      parsed: { data: part.build(), diagnostics: [], ast: null, lineMap: [] },
-      // Ranges are taken from the real document afterwards; the synthetic one has no text.
-      getLocationForJsonPath: () => undefined,
-      trapAccess: <T>(o: T) => o,
+    const parsed = { data: part.build(), diagnostics: [], ast: null, lineMap: [] };
+    return this.run(
+      'chunk',
+      examples,
+      {
+        parsed,
+        // Ranges are taken from the real document afterwards; the synthetic one has no text.
+        getLocationForJsonPath: () => undefined,
+        trapAccess: <T>(o: T) => o,
+        source,
+      },
       source,
-    } as never);
+      part,
+    );
   }
 }
 
 /** Spectral results as diagnostics, de-duplicated, with ranges from the real document. */
 function toDiagnostics(
   raw: readonly ISpectralDiagnostic[],
-  parsed: Parsed,
-  parser: ParserKind,
+  doc: ParsedDefinition,
 ): LintDiagnostic[] {
   const seen = new Set<string>();
   const out: LintDiagnostic[] = [];
@@ -278,15 +348,7 @@ function toDiagnostics(
     if (seen.has(key)) continue;
     seen.add(key);
     const range =
-      r.path.length > 0 || r.code !== 'parser'
-        ? ((
-            parser.getLocationForJsonPath as (
-              p: Parsed,
-              path: ISpectralDiagnostic['path'],
-              closest: boolean,
-            ) => ReturnType<typeof Parsers.Json.getLocationForJsonPath>
-          )(parsed, r.path, true)?.range ?? r.range)
-        : r.range;
+      r.path.length > 0 || r.code !== 'parser' ? (doc.rangeOf(r.path) ?? r.range) : r.range;
     out.push({
       code: String(r.code),
       message: r.message,
