@@ -5,11 +5,11 @@
  *
  *   npm run bench                       # full run (3 measured runs after a warm-up)
  *   npm run bench -- --quick            # 1 short run each, for development
- *   npm run bench -- --only gateway-throughput,limits-concurrency
+ *   npm run bench -- --only gateway-throughput,limits-concurrency   # replaces only those in results.json
  *   env BENCH_RUNS, BENCH_DURATION (s), BENCH_CONNECTIONS override the defaults
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -125,6 +125,8 @@ async function main(): Promise<number> {
       } finally {
         await stopAll();
       }
+      const last = results.at(-1);
+      if (last) Object.assign(last, { measuredAt: new Date(started).toISOString(), quick });
       ctx.log(`   ${round((Date.now() - started) / 1000, 1)} s`);
     }
   } finally {
@@ -146,7 +148,8 @@ async function main(): Promise<number> {
       connections: ctx.connections,
       quick,
     },
-    questions: results,
+    // `--only` replaces the questions it ran and keeps the others from the last results.
+    questions: only ? await mergeWithPrevious(join(root, 'bench/results.json'), results) : results,
   };
   console.log(
     `\nPortico benchmarks, ${report.date}: ${host.cpus} x ${host.model}, ${host.memoryGiB} GiB, ${host.os}, node ${process.version}`,
@@ -164,6 +167,25 @@ async function main(): Promise<number> {
   );
   console.log('written to bench/results.json');
   return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** The previous results' questions with `fresh` in place of those it measured again, in report order. */
+async function mergeWithPrevious(
+  file: string,
+  fresh: readonly QuestionResult[],
+): Promise<QuestionResult[]> {
+  let previous: { date?: string; questions?: QuestionResult[] } = {};
+  try {
+    previous = JSON.parse(await readFile(file, 'utf8')) as typeof previous;
+  } catch {
+    return [...fresh];
+  }
+  const byId = new Map((previous.questions ?? []).map((q) => [q.id, q]));
+  for (const q of fresh) byId.set(q.id, q);
+  const order = questions.map((q) => q.id);
+  return [...byId.values()]
+    .map((q) => (q.measuredAt || !previous.date ? q : { ...q, measuredAt: previous.date }))
+    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }
 
 process.exitCode = await main();

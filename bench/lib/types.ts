@@ -47,6 +47,10 @@ export interface QuestionResult {
   rows: Row[];
   targets: TargetCheck[];
   notes: string[];
+  /** When this question was measured (ISO); set by the runner, kept when a later `--only` run leaves it alone. */
+  measuredAt?: string;
+  /** Whether that run was `--quick`. */
+  quick?: boolean;
 }
 
 /** What each `bench/<question>.ts` exports as `question`. */
