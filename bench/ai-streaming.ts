@@ -15,7 +15,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import type { GatewayBundleInput } from '../gateway-runtime/src/index.js';
 import { startProcess } from './lib/proc.js';
-import { buildGateway, startGateway } from './lib/servers.js';
+import { buildGateway, startGateway, startTsServer } from './lib/servers.js';
 import { median, ratio, round, stat, type Stat } from './lib/stats.js';
 import type { BenchContext, Question, QuestionResult, Row } from './lib/types.js';
 
@@ -161,7 +161,8 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
       `keep-alive loops for ${ctx.durationSec} s (completions/s). Direct to the vendor vs through portico-gateway (compiled, ` +
       'AI endpoint, include_usage added and stripped, usage parsed from the stream, cost priced, analytics in SQLite). ' +
       `${ctx.warmups} warm-up + ${ctx.runs} interleaved runs (order alternating), medians (min-max). ` +
-      'Added TTFB and % of direct are paired per repetition, then the median is taken.',
+      'Added TTFB and % of direct are paired per repetition, then the median is taken. ' +
+      'The undici floor (bench/servers/undici-proxy.ts, no accounting) is measured the same way, as the peer for what any Node proxy adds.',
     rows: [],
     targets: [],
     notes: [],
@@ -194,12 +195,15 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
   });
   if (put.status !== 200) throw new Error(`setting the vendor key: HTTP ${put.status}`);
 
+  // The Node floor as a peer: what any proxy process adds on this machine, accounting aside.
+  const floor = await startTsServer(ctx.root, 'undici-proxy', [vendorUrl]);
   const subjects = [
     { label: 'direct to the mock vendor', url: `${vendorUrl}/v1/chat/completions` },
     {
       label: 'through portico-gateway (AI, token accounting)',
       url: `${gateway.url}/chat/v1/chat/completions`,
     },
+    { label: 'through the undici floor (no accounting)', url: `${floor.url}/v1/chat/completions` },
   ];
   const runs = new Map<string, RunFigures[]>(subjects.map((s) => [s.label, []]));
   for (let w = 0; w < ctx.warmups; w++)
@@ -236,10 +240,11 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
       ),
     };
   };
-  const [direct, portico] = subjects.map((s) => figures(s.label));
-  if (!direct || !portico) throw new Error('no figures');
+  const [direct, portico, floorFigures] = subjects.map((s) => figures(s.label));
+  if (!direct || !portico || !floorFigures) throw new Error('no figures');
   result.rows.push({ label: subjects[0]?.label ?? '', figures: direct });
   result.rows.push({ label: subjects[1]?.label ?? '', figures: portico });
+  result.rows.push({ label: subjects[2]?.label ?? '', figures: floorFigures });
   const ratios: Row = {
     label: 'ratio gateway / direct',
     figures: {
@@ -274,6 +279,56 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
     label: 'gateway vs direct, paired per run',
     figures: { ttfb: addedTtfb, streamChunks: streamShare, completions: concurrentShare },
   });
+  // The same pairing against the floor: what Portico adds beyond any Node proxy.
+  const floor1 = runs.get(subjects[2]?.label ?? '') ?? [];
+  const overFloor = (f: (fl: RunFigures, p: RunFigures) => number) =>
+    floor1.map((fl, i) => {
+      const p = portico1[i];
+      return p ? f(fl, p) : Number.NaN;
+    });
+  const floorAddedTtfb = stat(
+    'ms',
+    direct1.map((d, i) => (floor1[i]?.ttfbMs ?? Number.NaN) - d.ttfbMs),
+  );
+  const ttfbOverFloor = stat(
+    'ms',
+    overFloor((fl, p) => p.ttfbMs - fl.ttfbMs),
+  );
+  result.rows.push(
+    {
+      label: 'undici floor vs direct, paired per run',
+      figures: {
+        ttfb: floorAddedTtfb,
+        streamChunks: stat(
+          '% of direct',
+          direct1.map((d, i) => (100 * (floor1[i]?.chunksPerSec ?? Number.NaN)) / d.chunksPerSec),
+        ),
+        completions: stat(
+          '% of direct',
+          direct1.map(
+            (d, i) => (100 * (floor1[i]?.completionsPerSec ?? Number.NaN)) / d.completionsPerSec,
+          ),
+        ),
+      },
+    },
+    {
+      label: 'gateway vs undici floor, paired per run',
+      figures: {
+        ttfb: ttfbOverFloor,
+        streamChunks: stat(
+          '% of floor',
+          overFloor((fl, p) => (100 * p.chunksPerSec) / fl.chunksPerSec),
+        ),
+        completions: stat(
+          '% of floor',
+          overFloor((fl, p) => (100 * p.completionsPerSec) / fl.completionsPerSec),
+        ),
+      },
+    },
+  );
+  result.notes.push(
+    `TTFB a 20-line undici proxy adds over direct: +${round(floorAddedTtfb.median, 2)} ms; Portico over that floor: ${ttfbOverFloor.median >= 0 ? '+' : ''}${round(ttfbOverFloor.median, 2)} ms (medians of paired runs).`,
+  );
   result.targets.push(
     {
       target: 'no measurable TTFB added (median added < 1 ms)',
