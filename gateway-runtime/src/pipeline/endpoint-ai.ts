@@ -14,7 +14,7 @@
  * on the analytics event and charged to the token quotas (plan, application and
  * backend).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { AiUsage } from '../analytics/event.js';
 import { admitBackend, chargeBackend } from '../ai/backend-limits.js';
@@ -34,11 +34,11 @@ import type { SecretStore } from '../stores/secret-store.js';
 import type { RequestContext } from './context.js';
 import {
   downstreamHeaders,
-  tooLarge,
   upstreamError,
   upstreamHeaders,
   type CompiledEndpoint,
 } from './endpoint.js';
+import { readRequestBody } from './request-body.js';
 
 export type CompiledAiEndpoint = Extract<CompiledEndpoint, { type: 'ai' }>;
 
@@ -73,51 +73,6 @@ export function aiUpstreamHeaders(
   headers['accept-encoding'] = 'identity';
   if (bodyLength > 0) headers['content-length'] = String(bodyLength);
   return headers;
-}
-
-/**
- * The client's body, read with listeners rather than an async iterator: the body
- * usually came with the headers, and the iterator's promises and ticks were a
- * measurable part of the time to the vendor call.
- */
-function readRequestBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit));
-  // Gone while earlier stages ran: no 'end' or 'close' would come any more.
-  if (req.destroyed) return Promise.reject(new GatewayError('CLIENT_CLOSED_REQUEST'));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const stop = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onGone);
-      req.off('close', onClose);
-    };
-    const onData = (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > limit) {
-        // The rest is left unread (Node discards it): the client can still read the 413.
-        stop();
-        reject(tooLarge(limit));
-      } else chunks.push(chunk);
-    };
-    const onEnd = () => {
-      stop();
-      resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks));
-    };
-    const onGone = () => {
-      stop();
-      reject(new GatewayError('CLIENT_CLOSED_REQUEST'));
-    };
-    const onClose = () => {
-      if (!req.complete) onGone();
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onGone);
-    req.on('close', onClose);
-  });
 }
 
 /** Writes what the meter forwards of one vendor chunk; false when the client's socket is full. */

@@ -13,7 +13,8 @@ import { GatewayError } from '../errors.js';
 import type { GatewayBundle } from '../model/bundle.js';
 import type { Sequence } from '../model/sequences.js';
 import type { RequestContext } from '../pipeline/context.js';
-import { tooLarge, upstreamHeaders, type CompiledEndpoint } from '../pipeline/endpoint.js';
+import { upstreamHeaders, type CompiledEndpoint } from '../pipeline/endpoint.js';
+import { readRequestBody } from '../pipeline/request-body.js';
 import type { Deployment } from '../runtime/deployment.js';
 import type { PipelineRuntime } from '../pipeline/handler.js';
 import { messageOf, outgoingHeaders, serializeBody } from './body.js';
@@ -37,20 +38,6 @@ export function sequencesOf(bundle: GatewayBundle): Map<string, Sequence> {
 /** True when the request must go through the sequence engine rather than the plain proxy. */
 export function usesSequences(ctx: RequestContext, endpoint: CompiledEndpoint): boolean {
   return endpoint.type === 'sequence' || Boolean(ctx.api?.hasMediation);
-}
-
-/** Reads the whole request body, 413 past `limit`. */
-async function readRequestBody(ctx: RequestContext, limit: number): Promise<Buffer> {
-  const declared = Number(ctx.req.headers['content-length'] ?? 0);
-  if (declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** `?a=1&a=2&b=3` as `{ a: ['1', '2'], b: '3' }`. */
@@ -124,7 +111,7 @@ export async function serveWithSequences(
   };
   ctx.res.once('close', onClose);
 
-  const raw = await readRequestBody(ctx, bodyLimit);
+  const raw = await readRequestBody(ctx.req, bodyLimit);
   const headers = upstreamHeaders(ctx);
   const request: RequestView = {
     method: ctx.req.method ?? 'GET',
