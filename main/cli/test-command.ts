@@ -3,7 +3,7 @@
  * against a gateway. Without `--gateway` it starts a headless gateway in this process
  * for the workspace, from the same bundle the studio deploys (APIs, the store's
  * applications, keys, subscriptions, the resident key manager and the workspace's
- * plans), on a free loopback port, and stops it afterwards.
+ * plans, sequences and AI vendors), on a free loopback port, and stops it afterwards.
  */
 import { createGateway, type Gateway } from '../../gateway-runtime/src/index.js';
 import type { TestCaseResult } from '../ipc/contract-console.js';
@@ -19,6 +19,7 @@ import { trialKeyName } from '../services/console/trial-keys.js';
 import { StudioError } from '../services/errors.js';
 import { ResidentKeyManager } from '../services/key-manager/resident-key-manager.js';
 import { PoliciesService } from '../services/policies/policies-service.js';
+import { readWorkspaceResources } from '../services/revisions/workspace-resources.js';
 import type { Store } from '../services/store/store.js';
 import type { ApiRecord } from '../services/workspace/api-files.js';
 
@@ -38,7 +39,13 @@ async function startHeadless(
   input: TestCommandInput,
   access: ReturnType<typeof createAccessSource>,
 ) {
-  const built = buildBundle(input.apis, await access.snapshot());
+  // As the studio's gateway host: its access plus the workspace's sequences and AI vendors.
+  const { sequences, aiVendors } = await readWorkspaceResources(input.root);
+  const built = buildBundle(input.apis, {
+    ...(await access.snapshot()),
+    ...(sequences && { sequences }),
+    ...(aiVendors && { aiVendors }),
+  });
   if (!built.ok)
     throw new StudioError(
       'VALIDATION',

@@ -252,17 +252,12 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
   mkdirSync(dataDir, { recursive: true });
   // The gateway is created after the denylist that reaches it, hence the indirection.
   let gatewayRef: GatewayHostService | null = null;
-  const denylist = new DenylistService(
-    store.db,
-    accessChanges,
-    {
-      admin: (method, path, body) => gatewayRef?.admin(method, path, body) ?? Promise.resolve(null),
-    },
-    log,
-  );
+  const gatewayAdmin: GatewayHostService['admin'] = (method, path, body) =>
+    gatewayRef?.admin(method, path, body) ?? Promise.resolve(null);
+  const denylist = new DenylistService(store.db, accessChanges, { admin: gatewayAdmin }, log);
   const sequences = new SequencesService({
     workspace,
-    admin: (method, path, body) => gatewayRef?.admin(method, path, body) ?? Promise.resolve(null),
+    admin: gatewayAdmin,
     bundleApiId: (id) => bundleApiIds(workspace.apiRecords()).get(id) ?? null,
     log,
   });
@@ -270,9 +265,7 @@ export async function createStudioServices(o: StudioServicesOptions): Promise<St
     root: () => workspace.current()?.root ?? null,
     apis: () => workspace.apiRecords(),
     secrets: store.secrets,
-    gateway: localGatewaySecrets(
-      (method, path, body) => gatewayRef?.admin(method, path, body) ?? Promise.resolve(null),
-    ),
+    gateway: localGatewaySecrets(gatewayAdmin),
   });
   const gateway = new GatewayHostService({
     launcher: o.gatewayLauncher,

@@ -3,14 +3,16 @@
  * AI APIs created from a vendor, and the vendor keys they need: stored in the
  * studio's secret store and sent to the local gateway, never written to the folder.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AiModelPrice, AiVendor } from '../../../gateway-runtime/src/index.js';
 import { aiModelPriceSchema } from '../../../gateway-runtime/src/index.js';
 import { StudioError } from '../errors.js';
+import { pathExists } from '../path-exists.js';
 import { writeFileAtomic, type ApiRecord } from '../workspace/api-files.js';
 import { planNewApi, writeNewApi } from '../workspace/api-create.js';
 import { APIS_DIR } from '../workspace/paths.js';
+import { readYamlFiles, yamlStem } from '../yaml-files.js';
 import { formatZodIssues } from '../zod-issues.js';
 import {
   asAiApi,
@@ -74,19 +76,12 @@ export class AiVendorsService {
 
   async list(): Promise<VendorListing> {
     const root = this.requireRoot();
-    let names: string[];
-    try {
-      names = await readdir(join(root, AI_VENDORS_DIR));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      names = [];
-    }
     const vendors: VendorEntry[] = [];
     const problems: VendorListing['problems'] = [];
-    for (const name of names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort()) {
+    for (const { name, text } of await readYamlFiles(join(root, AI_VENDORS_DIR))) {
       const path = `${AI_VENDORS_DIR}/${name}`;
-      const parsed = parseVendorFile(await readFile(join(root, AI_VENDORS_DIR, name), 'utf8'));
-      const stem = name.replace(/\.ya?ml$/i, '');
+      const parsed = parseVendorFile(text);
+      const stem = yamlStem(name);
       if (!parsed.ok) problems.push({ path, message: parsed.message });
       else if (parsed.vendor.name !== stem)
         problems.push({ path, message: `name: must be "${stem}", the file's name` });
@@ -122,11 +117,7 @@ export class AiVendorsService {
     const vendor = orderedVendor(parsed.vendor);
     const file = this.fileOf(vendor.name);
     if (previousName !== vendor.name) {
-      const taken = await readFile(join(root, file), 'utf8').then(
-        () => true,
-        () => false,
-      );
-      if (taken)
+      if (await pathExists(join(root, file)))
         throw new StudioError('CONFLICT', `name: ${file} already exists; choose another name`);
     }
     await mkdir(join(root, AI_VENDORS_DIR), { recursive: true });

@@ -13,6 +13,7 @@ import {
   type AiVendor,
   type ValueLocation,
 } from '../../../gateway-runtime/src/index.js';
+import { byCodePoint } from '../sort.js';
 import { formatZodIssues } from '../zod-issues.js';
 
 export const AI_VENDORS_DIR = 'ai-vendors';
@@ -61,7 +62,7 @@ function locations(
 
 /** Prices sorted by model name: order carries no meaning (an exact entry wins over a prefix). */
 export function sortPrices(prices: readonly AiModelPrice[]): AiModelPrice[] {
-  return [...prices].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
+  return [...prices].sort((a, b) => byCodePoint(a.model, b.model));
 }
 
 /** The vendor in its fixed key order, ready for YAML (and for the bundle, so revisions stay stable). */

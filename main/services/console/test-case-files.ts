@@ -5,11 +5,12 @@
  * type, name, path, then the check) so a rewrite of an unchanged case is byte-identical
  * and diffs stay small. Pasted API keys are refused: a secret never goes to git.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { testCase, type Assertion, type TestCase } from '../../ipc/contract-console.js';
 import { StudioError } from '../errors.js';
+import { writeFileAtomic } from '../workspace/api-files.js';
 import { formatZodIssues } from '../zod-issues.js';
 
 export const TESTS_DIR = 'tests';
@@ -96,7 +97,7 @@ export async function saveTestCase(
   const text = serializeTestCase(input);
   const dir = testsDir(root, apiId);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, `${input.name}.yaml`), text);
+  await writeFileAtomic(join(dir, `${input.name}.yaml`), text);
   return parseTestCase(text, `apis/${apiId}/${TESTS_DIR}/${input.name}.yaml`);
 }
 

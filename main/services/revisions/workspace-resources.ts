@@ -4,31 +4,17 @@
  * A revision keeps only the ones its API names (see `revisionBundle`), so an edit
  * to an unrelated sequence or plan does not make a new revision.
  */
-import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AiVendor, Policies, Sequence } from '../../../gateway-runtime/src/index.js';
 import { AI_VENDORS_DIR, parseVendorFile } from '../ai-vendors/vendor-file.js';
 import { PoliciesService } from '../policies/policies-service.js';
 import { SEQUENCES_DIR, parseSequenceText, validateSequence } from '../sequences/sequence-file.js';
+import { readYamlFiles, yamlStem } from '../yaml-files.js';
 
 export interface RevisionResources {
   sequences?: readonly Sequence[];
   aiVendors?: readonly AiVendor[];
   policies?: Policies;
-}
-
-async function yamlFiles(dir: string): Promise<{ name: string; text: string }[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const files = names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
-  return Promise.all(
-    files.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })),
-  );
 }
 
 /**
@@ -38,18 +24,18 @@ async function yamlFiles(dir: string): Promise<{ name: string; text: string }[]>
  */
 export async function readWorkspaceResources(root: string): Promise<RevisionResources> {
   const sequences: Sequence[] = [];
-  for (const { name, text } of await yamlFiles(join(root, SEQUENCES_DIR))) {
+  for (const { name, text } of await readYamlFiles(join(root, SEQUENCES_DIR))) {
     const parsed = parseSequenceText(text);
     if (!parsed.ok) continue;
     const valid = validateSequence(parsed.document);
     // As in the studio, a sequence counts only under its file's name.
-    if (valid.ok && valid.sequence.name === name.replace(/\.ya?ml$/i, ''))
-      sequences.push(valid.sequence);
+    if (valid.ok && valid.sequence.name === yamlStem(name)) sequences.push(valid.sequence);
   }
   const aiVendors: AiVendor[] = [];
-  for (const { text } of await yamlFiles(join(root, AI_VENDORS_DIR))) {
+  for (const { name, text } of await readYamlFiles(join(root, AI_VENDORS_DIR))) {
     const parsed = parseVendorFile(text);
-    if (parsed.ok) aiVendors.push(parsed.vendor);
+    // As `AiVendorsService.list`: a vendor counts only under its file's name.
+    if (parsed.ok && parsed.vendor.name === yamlStem(name)) aiVendors.push(parsed.vendor);
   }
   const policies = new PoliciesService({ root: () => root }).bundlePolicies();
   return { sequences, aiVendors, policies };

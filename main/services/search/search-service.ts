@@ -5,7 +5,7 @@
  * api.yaml and definition changed; removed APIs leave it), and an empty index (a
  * deleted database) is rebuilt from the folder on the next sync.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ApiRecord } from '../workspace/api-files.js';
 import { apiDocument, apiHash, type RowKind } from './api-documents.js';
 import { IndexWriter } from './index-writer.js';
@@ -52,6 +52,8 @@ export class SearchService {
   private readonly unsubscribe: () => void;
   private readonly writer: IndexWriter;
   private readonly queries: SearchQueries;
+  private readonly readRow: Statement<[number], { text: string; line: number }>;
+  private readonly readApi: Statement<[number], ApiRow>;
 
   constructor(
     private readonly db: Database,
@@ -60,6 +62,11 @@ export class SearchService {
   ) {
     this.writer = new IndexWriter(db);
     this.queries = new SearchQueries(db, this.writer);
+    // Prepared once: a query runs at every keystroke of the search box.
+    this.readRow = db.prepare('SELECT text, line FROM search_rows WHERE id = ?');
+    this.readApi = db.prepare(
+      'SELECT api_id, name, api_file, definition_file FROM search_apis WHERE num = ?',
+    );
     this.unsubscribe = source.onContentChanged(() => {
       this.dirty = true;
       // Index in the background soon after a change; a query meanwhile syncs first.
@@ -131,17 +138,13 @@ export class SearchService {
     const q = parseQuery(text);
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     const rows = this.queries.page(q, ftsMatch(q), limit);
-    const readRow = this.db.prepare('SELECT text, line FROM search_rows WHERE id = ?');
-    const readApi = this.db.prepare(
-      'SELECT api_id, name, api_file, definition_file FROM search_apis WHERE num = ?',
-    );
     const apis = new Map<number, ApiRow | undefined>();
     const pattern = termPattern(q);
     return rows.flatMap(({ id, rank }) => {
       const num = apiNumOf(id);
-      if (!apis.has(num)) apis.set(num, readApi.get(num) as ApiRow | undefined);
+      if (!apis.has(num)) apis.set(num, this.readApi.get(num));
       const api = apis.get(num);
-      const row = readRow.get(id) as { text: string; line: number } | undefined;
+      const row = this.readRow.get(id);
       if (!api || !row) return [];
       const kind = kindOf(id);
       return [

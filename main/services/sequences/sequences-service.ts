@@ -5,8 +5,7 @@
  * re-reads them whenever the workspace changes on disk, before telling the
  * gateway host to redeploy).
  */
-import type { Dirent } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sequence } from '../../../gateway-runtime/src/index.js';
 import type {
@@ -34,7 +33,7 @@ import {
   moveSequenceReferences,
   type SequenceReferenceWorkspace,
 } from './sequence-references.js';
-import { byCodePoint } from '../sort.js';
+import { readYamlFiles, yamlStem } from '../yaml-files.js';
 
 /** What the service needs of the workspace service (a rename rewrites the APIs naming it). */
 export interface SequencesWorkspace extends SequenceReferenceWorkspace {
@@ -273,24 +272,9 @@ export class SequencesService {
   }
 
   private async readAll(): Promise<SequenceFile[]> {
-    const dir = join(this.root(), SEQUENCES_DIR);
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const files = entries
-      .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort(byCodePoint);
-    const out: SequenceFile[] = [];
-    for (const file of files) {
-      const name = file.replace(/\.ya?ml$/i, '');
-      const content = await readFile(join(dir, file), 'utf8');
-      out.push(this.toFile(name, `${SEQUENCES_DIR}/${file}`, content));
-    }
-    return out;
+    const files = await readYamlFiles(join(this.root(), SEQUENCES_DIR));
+    return files.map(({ name, text }) =>
+      this.toFile(yamlStem(name), `${SEQUENCES_DIR}/${name}`, text),
+    );
   }
 }
