@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import type { GatewayBundleInput } from '../gateway-runtime/src/index.js';
 import { startProcess } from './lib/proc.js';
 import { buildGateway, startGateway, startTsServer } from './lib/servers.js';
-import { median, ratio, round, stat, type Stat } from './lib/stats.js';
-import type { BenchContext, Question, QuestionResult, Row } from './lib/types.js';
+import { median, ratio, round, stat, statsOf } from './lib/stats.js';
+import { emptyResult, type BenchContext, type Question, type QuestionResult } from './lib/types.js';
 
 const CHUNKS = 500;
 const SEQUENTIAL = 20;
@@ -151,9 +151,7 @@ function aiBundle(vendorUrl: string): GatewayBundleInput {
 }
 
 async function run(ctx: BenchContext): Promise<QuestionResult> {
-  const result: QuestionResult = {
-    id: 'ai-streaming',
-    title: 'Streaming AI: time to first byte and throughput',
+  const result = emptyResult(question, {
     status: 'measured',
     method:
       `A mock OpenAI-style vendor (its own process) streams ${CHUNKS} SSE events per completion, one write each. ` +
@@ -163,10 +161,7 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
       `${ctx.warmups} warm-up + ${ctx.runs} interleaved runs (order alternating), medians (min-max). ` +
       'Added TTFB and % of direct are paired per repetition, then the median is taken. ' +
       'The undici floor (bench/servers/undici-proxy.ts, no accounting) is measured the same way, as the peer for what any Node proxy adds.',
-    rows: [],
-    targets: [],
-    notes: [],
-  };
+  });
   const build = await buildGateway(ctx.root, join(ctx.tmpRoot, 'gateway-build'));
   if ('error' in build) throw new Error(`compiling portico-gateway failed: ${build.error}`);
   const vendor = await startProcess(
@@ -219,113 +214,69 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
       );
     }
   }
-  const figures = (label: string): Record<string, Stat> => {
-    const list = runs.get(label) ?? [];
+  // Each subject's runs, in `subjects` order; the paired figures below index them by repetition.
+  const [direct1, portico1, floor1] = subjects.map((s) => runs.get(s.label) ?? []);
+  if (!direct1 || !portico1 || !floor1) throw new Error('no runs');
+  const figures = (list: RunFigures[]) =>
+    statsOf(list, {
+      ttfb: ['ms', (f) => f.ttfbMs],
+      streamChunks: ['chunks/s', (f) => f.chunksPerSec],
+      streamBytes: ['MB/s', (f) => f.bytesPerSec / 1e6],
+      completions: [`completions/s @${CONCURRENCY}`, (f) => f.completionsPerSec],
+    });
+  const direct = figures(direct1);
+  const portico = figures(portico1);
+  result.rows.push(
+    { label: subjects[0]?.label ?? '', figures: direct },
+    { label: subjects[1]?.label ?? '', figures: portico },
+    { label: subjects[2]?.label ?? '', figures: figures(floor1) },
+    {
+      label: 'ratio gateway / direct',
+      figures: {
+        ttfb: ratio(portico.ttfb, direct.ttfb),
+        streamChunks: ratio(portico.streamChunks, direct.streamChunks),
+        completions: ratio(portico.completions, direct.completions),
+      },
+    },
+  );
+
+  // Paired per repetition: both subjects met the same moment's load on the machine.
+  /** What `other` adds over `base` in each repetition: TTFB in ms, throughput as a share. */
+  const versus = (base: RunFigures[], other: RunFigures[], share: string) => {
+    const paired = (f: (b: RunFigures, o: RunFigures) => number) =>
+      base.map((b, i) => {
+        const o = other[i];
+        return o ? f(b, o) : Number.NaN;
+      });
     return {
       ttfb: stat(
         'ms',
-        list.map((f) => f.ttfbMs),
+        paired((b, o) => o.ttfbMs - b.ttfbMs),
       ),
       streamChunks: stat(
-        'chunks/s',
-        list.map((f) => f.chunksPerSec),
-      ),
-      streamBytes: stat(
-        'MB/s',
-        list.map((f) => f.bytesPerSec / 1e6),
+        share,
+        paired((b, o) => (100 * o.chunksPerSec) / b.chunksPerSec),
       ),
       completions: stat(
-        `completions/s @${CONCURRENCY}`,
-        list.map((f) => f.completionsPerSec),
+        share,
+        paired((b, o) => (100 * o.completionsPerSec) / b.completionsPerSec),
       ),
     };
   };
-  const [direct, portico, floorFigures] = subjects.map((s) => figures(s.label));
-  if (!direct || !portico || !floorFigures) throw new Error('no figures');
-  result.rows.push({ label: subjects[0]?.label ?? '', figures: direct });
-  result.rows.push({ label: subjects[1]?.label ?? '', figures: portico });
-  result.rows.push({ label: subjects[2]?.label ?? '', figures: floorFigures });
-  const ratios: Row = {
-    label: 'ratio gateway / direct',
-    figures: {
-      ttfb: ratio(portico.ttfb as Stat, direct.ttfb as Stat),
-      streamChunks: ratio(portico.streamChunks as Stat, direct.streamChunks as Stat),
-      completions: ratio(portico.completions as Stat, direct.completions as Stat),
-    },
-  };
-  result.rows.push(ratios);
-
-  // Paired per repetition: both subjects met the same moment's load on the machine.
-  const direct1 = runs.get(subjects[0]?.label ?? '') ?? [];
-  const portico1 = runs.get(subjects[1]?.label ?? '') ?? [];
-  const paired = (f: (d: RunFigures, p: RunFigures) => number) =>
-    direct1.map((d, i) => {
-      const p = portico1[i];
-      return p ? f(d, p) : Number.NaN;
-    });
-  const addedTtfb = stat(
-    'ms',
-    paired((d, p) => p.ttfbMs - d.ttfbMs),
-  );
-  const streamShare = stat(
-    '% of direct',
-    paired((d, p) => (100 * p.chunksPerSec) / d.chunksPerSec),
-  );
-  const concurrentShare = stat(
-    '% of direct',
-    paired((d, p) => (100 * p.completionsPerSec) / d.completionsPerSec),
-  );
-  result.rows.push({
-    label: 'gateway vs direct, paired per run',
-    figures: { ttfb: addedTtfb, streamChunks: streamShare, completions: concurrentShare },
-  });
+  const gatewayVsDirect = versus(direct1, portico1, '% of direct');
+  const floorVsDirect = versus(direct1, floor1, '% of direct');
   // The same pairing against the floor: what Portico adds beyond any Node proxy.
-  const floor1 = runs.get(subjects[2]?.label ?? '') ?? [];
-  const overFloor = (f: (fl: RunFigures, p: RunFigures) => number) =>
-    floor1.map((fl, i) => {
-      const p = portico1[i];
-      return p ? f(fl, p) : Number.NaN;
-    });
-  const floorAddedTtfb = stat(
-    'ms',
-    direct1.map((d, i) => (floor1[i]?.ttfbMs ?? Number.NaN) - d.ttfbMs),
-  );
-  const ttfbOverFloor = stat(
-    'ms',
-    overFloor((fl, p) => p.ttfbMs - fl.ttfbMs),
-  );
+  const gatewayVsFloor = versus(floor1, portico1, '% of floor');
   result.rows.push(
-    {
-      label: 'undici floor vs direct, paired per run',
-      figures: {
-        ttfb: floorAddedTtfb,
-        streamChunks: stat(
-          '% of direct',
-          direct1.map((d, i) => (100 * (floor1[i]?.chunksPerSec ?? Number.NaN)) / d.chunksPerSec),
-        ),
-        completions: stat(
-          '% of direct',
-          direct1.map(
-            (d, i) => (100 * (floor1[i]?.completionsPerSec ?? Number.NaN)) / d.completionsPerSec,
-          ),
-        ),
-      },
-    },
-    {
-      label: 'gateway vs undici floor, paired per run',
-      figures: {
-        ttfb: ttfbOverFloor,
-        streamChunks: stat(
-          '% of floor',
-          overFloor((fl, p) => (100 * p.chunksPerSec) / fl.chunksPerSec),
-        ),
-        completions: stat(
-          '% of floor',
-          overFloor((fl, p) => (100 * p.completionsPerSec) / fl.completionsPerSec),
-        ),
-      },
-    },
+    { label: 'gateway vs direct, paired per run', figures: gatewayVsDirect },
+    { label: 'undici floor vs direct, paired per run', figures: floorVsDirect },
+    { label: 'gateway vs undici floor, paired per run', figures: gatewayVsFloor },
   );
+  const addedTtfb = gatewayVsDirect.ttfb;
+  const streamShare = gatewayVsDirect.streamChunks;
+  const concurrentShare = gatewayVsDirect.completions;
+  const floorAddedTtfb = floorVsDirect.ttfb;
+  const ttfbOverFloor = gatewayVsFloor.ttfb;
   result.notes.push(
     `TTFB a 20-line undici proxy adds over direct: +${round(floorAddedTtfb.median, 2)} ms; Portico over that floor: ${ttfbOverFloor.median >= 0 ? '+' : ''}${round(ttfbOverFloor.median, 2)} ms (medians of paired runs).`,
   );
@@ -358,8 +309,8 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
     measured: `${row?.requests ?? 0} calls, ${row?.totalTokens ?? 0} total tokens (expected ${expected})`,
     met: row !== undefined && row.requests > 0 && row.totalTokens === expected,
   });
-  const bytesDirect = median((runs.get(subjects[0]?.label ?? '') ?? []).map((f) => f.bytes));
-  const bytesPortico = median((runs.get(subjects[1]?.label ?? '') ?? []).map((f) => f.bytes));
+  const bytesDirect = median(direct1.map((f) => f.bytes));
+  const bytesPortico = median(portico1.map((f) => f.bytes));
   result.notes.push(
     `Bytes per completion: direct ${bytesDirect}, through the gateway ${bytesPortico} (the usage chunk the gateway asked for is removed).`,
   );

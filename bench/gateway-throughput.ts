@@ -20,8 +20,15 @@ import {
   startTsServer,
   type Server,
 } from './lib/servers.js';
-import { ratio, round, stat, type Stat } from './lib/stats.js';
-import type { BenchContext, Question, QuestionResult, Row, TargetCheck } from './lib/types.js';
+import { ratio, round, stat, statsOf, type Stat } from './lib/stats.js';
+import {
+  emptyResult,
+  type BenchContext,
+  type Question,
+  type QuestionResult,
+  type Row,
+  type TargetCheck,
+} from './lib/types.js';
 import { probeEnforcement } from './lib/throttle-probe.js';
 
 const PATH = '/bench/1/item';
@@ -69,20 +76,15 @@ async function measure(
 }
 
 async function run(ctx: BenchContext): Promise<QuestionResult> {
-  const notes: string[] = [];
-  const result: QuestionResult = {
-    id: 'gateway-throughput',
-    title: 'Gateway throughput and latency',
+  const result = emptyResult(question, {
     status: 'measured',
     method:
       `autocannon on 127.0.0.1, ${ctx.connections} keep-alive connections, GET of a 60-byte JSON from one node:http backend; ` +
       `${ctx.warmups} warm-up + ${ctx.runs} interleaved runs of ${ctx.durationSec} s per subject, medians (min-max). ` +
       'Half load: every subject at 50% of the undici floor\'s median rps; "added p99" = p99 through the subject minus p99 direct in the same repetition. ' +
       'nginx: 1 worker, upstream keep-alive. Proxies and Portico are single Node processes; Portico is the tsc-compiled gateway.',
-    rows: [],
-    targets: [],
-    notes,
-  };
+  });
+  const notes = result.notes;
   const nginx = ensureTool('nginx', 'nginx', ctx.log);
   const build = await buildGateway(ctx.root, join(ctx.tmpRoot, 'gateway-build'));
   if ('error' in build) throw new Error(`could not compile gateway-runtime: ${build.error}`);
@@ -160,26 +162,15 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
       const sat = saturated.get(t.label) ?? [];
       const hl = half.get(t.label) ?? [];
       const figures: Record<string, Stat> = {
-        rps: stat(
-          'rps',
-          sat.map((r) => r.rps),
-        ),
-        p50: stat(
-          'ms',
-          sat.map((r) => r.p50),
-        ),
-        p99: stat(
-          'ms',
-          sat.map((r) => r.p99),
-        ),
-        'half-load rps': stat(
-          'rps',
-          hl.map((r) => r.rps),
-        ),
-        'half-load p99': stat(
-          'ms',
-          hl.map((r) => r.p99),
-        ),
+        ...statsOf(sat, {
+          rps: ['rps', (r) => r.rps],
+          p50: ['ms', (r) => r.p50],
+          p99: ['ms', (r) => r.p99],
+        }),
+        ...statsOf(hl, {
+          'half-load rps': ['rps', (r) => r.rps],
+          'half-load p99': ['ms', (r) => r.p99],
+        }),
       };
       // A subject that cannot serve the half-load rate is saturated there: its p99 is queueing, not added work.
       const short = hl.filter((r) => r.rps < halfRate * 0.95).length;

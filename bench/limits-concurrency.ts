@@ -12,8 +12,14 @@ import { limitedBundle } from './lib/bundles.js';
 import { load, type LoadResult } from './lib/load.js';
 import { capture, ensureTool, freePort, startProcess } from './lib/proc.js';
 import { buildGateway, startGateway, startTsServer, type GatewayServer } from './lib/servers.js';
-import { stat, type Stat } from './lib/stats.js';
-import type { BenchContext, Question, QuestionResult, Row } from './lib/types.js';
+import { statsOf } from './lib/stats.js';
+import {
+  emptyResult,
+  type BenchContext,
+  type Question,
+  type QuestionResult,
+  type Row,
+} from './lib/types.js';
 
 const LIMIT = 100;
 const PERIOD_MS = 3_600_000;
@@ -83,49 +89,26 @@ async function series(
     );
     if (i >= ctx.warmups) trials.push(t);
   }
-  const figures: Record<string, Stat> = {
-    limit: stat(
-      'requests',
-      trials.map((t) => t.allowed),
-    ),
-    admitted: stat(
-      'requests',
-      trials.map((t) => t.admitted),
-    ),
-    'over-admitted': stat(
-      'requests',
-      trials.map((t) => Math.max(0, t.admitted - t.allowed)),
-    ),
-    'under-admitted': stat(
-      'requests',
-      trials.map((t) => Math.max(0, t.allowed - t.admitted)),
-    ),
-    '429s': stat(
-      'requests',
-      trials.map((t) => t.throttled),
-    ),
-    'other errors': stat(
-      'requests',
-      trials.map((t) => t.other),
-    ),
-  };
+  const figures = statsOf(trials, {
+    limit: ['requests', (t) => t.allowed],
+    admitted: ['requests', (t) => t.admitted],
+    'over-admitted': ['requests', (t) => Math.max(0, t.admitted - t.allowed)],
+    'under-admitted': ['requests', (t) => Math.max(0, t.allowed - t.admitted)],
+    '429s': ['requests', (t) => t.throttled],
+    'other errors': ['requests', (t) => t.other],
+  });
   return { label, figures };
 }
 
 async function run(ctx: BenchContext): Promise<QuestionResult> {
-  const result: QuestionResult = {
-    id: 'limits-concurrency',
-    title: 'Limits under concurrency',
+  const result = emptyResult(question, {
     status: 'measured',
     method:
       `${REQUESTS} requests from ${CLIENTS} concurrent keep-alive clients (autocannon) against a plan of ${LIMIT} requests/hour; ` +
       `"limit" is what GCRA allows in the trial (${LIMIT} + one per ${PERIOD_MS / LIMIT / 1000} s elapsed). ` +
       `Two nodes: ${CLIENTS / 2} clients on each gateway, both using one Redis (counters flushed between trials); one node: counters reset through the admin API. ` +
       `${ctx.warmups} warm-up + ${ctx.runs} measured trials.`,
-    rows: [],
-    targets: [],
-    notes: [],
-  };
+  });
   const build = await buildGateway(ctx.root, join(ctx.tmpRoot, 'gateway-build'));
   if ('error' in build) throw new Error(`could not compile gateway-runtime: ${build.error}`);
   const backend = await startTsServer(ctx.root, 'backend', []);

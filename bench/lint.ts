@@ -1,6 +1,6 @@
 /**
  * Lint of GitHub's REST API description (`api.github.com.json`, 13 MB, from the
- * `@octokit/openapi` package, fetched with `npm pack` into a cache folder, never
+ * `@octokit/openapi` package, fetched once with `npm pack` by the tests' real-specs helper, never
  * a dependency) with Portico's linter vs the Spectral CLI, on the same file and
  * the same ruleset: `spectral:oas` recommended WITHOUT the two example-validation
  * rules (with them the CLI needs minutes and gigabytes on this file). Both run as
@@ -11,15 +11,15 @@
  *
  * Run alone as a child: `tsx bench/lint.ts --child <mode> <spec> <ruleset>`.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleset } from '../renderer/src/editor/lint/ruleset.js';
 import { SpectralLinter, knownRules } from '../renderer/src/editor/lint/spectral-lint.js';
 import type { LintDiagnostic } from '../renderer/src/editor/lint/types.js';
 import { ratio, stat } from './lib/stats.js';
+import { githubSpecFile } from '../test/support/real-specs.js';
 import type { BenchContext, Question, QuestionResult, Row } from './lib/types.js';
 
 /** The ruleset both linters use. */
@@ -28,28 +28,6 @@ rules:
   oas3-valid-media-example: off
   oas3-valid-schema-example: off
 `;
-
-/** Where downloaded corpora live between runs (outside the repository). */
-export function cacheDir(): string {
-  return process.env.PORTICO_CACHE ?? join(homedir(), '.cache', 'portico');
-}
-
-/** `api.github.com.json` from `@octokit/openapi`, fetched once with `npm pack`. */
-export function ensureGithubSpec(version = '23.0.2'): string {
-  const dir = join(cacheDir(), `octokit-openapi-${version}`);
-  const file = join(dir, 'package/generated/api.github.com.json');
-  if (existsSync(file)) return file;
-  mkdirSync(dir, { recursive: true });
-  execFileSync('npm', ['pack', `@octokit/openapi@${version}`, '--silent'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
-  if (!tgz) throw new Error(`npm pack @octokit/openapi@${version} produced no tarball in ${dir}`);
-  execFileSync('tar', ['xzf', tgz], { cwd: dir });
-  if (!existsSync(file)) throw new Error(`${file} is not in @octokit/openapi@${version}`);
-  return file;
-}
 
 /** A finding as both linters can be compared: rule, JSON path, one-based line. */
 type Finding = string;
@@ -202,7 +180,7 @@ export const question: Question = {
   id: 'lint',
   title: 'Studio: lint of api.github.com.json vs the Spectral CLI',
   async run(ctx: BenchContext): Promise<QuestionResult> {
-    const spec = ensureGithubSpec();
+    const spec = await githubSpecFile();
     const ruleset = join(ctx.tmpRoot, 'bench.spectral.yaml');
     writeFileSync(ruleset, benchRuleset);
     ctx.versions['@stoplight/spectral-cli'] = (

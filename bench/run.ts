@@ -18,7 +18,7 @@ import { format, resolveConfig } from 'prettier';
 import { stopAll } from './lib/proc.js';
 import { baseVersions, formatTables, machine } from './lib/report.js';
 import { round } from './lib/stats.js';
-import type { BenchContext, Question, QuestionResult } from './lib/types.js';
+import { emptyResult, type BenchContext, type Question, type QuestionResult } from './lib/types.js';
 
 /** Every question of the issue, in report order; `pending` says why one is not built yet. */
 const questions: { id: string; title: string; pending: string }[] = [
@@ -95,15 +95,7 @@ async function main(): Promise<number> {
       if (only && !only.has(q.id)) continue;
       const file = join(root, 'bench', `${q.id}.ts`);
       if (!existsSync(file)) {
-        results.push({
-          id: q.id,
-          title: q.title,
-          status: 'not-measured',
-          reason: q.pending,
-          rows: [],
-          targets: [],
-          notes: [],
-        });
+        results.push(emptyResult(q, { status: 'not-measured', reason: q.pending }));
         continue;
       }
       ctx.log(`== ${q.title}`);
@@ -113,15 +105,9 @@ async function main(): Promise<number> {
         results.push(await mod.question.run(ctx));
       } catch (error) {
         ctx.log(`   failed: ${(error as Error).stack ?? String(error)}`);
-        results.push({
-          id: q.id,
-          title: q.title,
-          status: 'failed',
-          reason: (error as Error).message.split('\n')[0],
-          rows: [],
-          targets: [],
-          notes: [],
-        });
+        results.push(
+          emptyResult(q, { status: 'failed', reason: (error as Error).message.split('\n')[0] }),
+        );
       } finally {
         await stopAll();
       }

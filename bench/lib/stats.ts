@@ -41,6 +41,20 @@ export function stat(unit: string, runs: readonly number[]): Stat {
   };
 }
 
+/**
+ * One `Stat` per named figure, each read from every run, e.g.
+ * `statsOf(runs, { p99: ['ms', (r) => r.p99] })`: a table row's figures in one place.
+ */
+export function statsOf<T, K extends string>(
+  runs: readonly T[],
+  figures: Record<K, readonly [unit: string, pick: (run: T) => number]>,
+): Record<K, Stat> {
+  const entries = Object.entries<readonly [string, (run: T) => number]>(figures);
+  return Object.fromEntries(
+    entries.map(([name, [unit, pick]]) => [name, stat(unit, runs.map(pick))]),
+  ) as Record<K, Stat>;
+}
+
 /** A ratio of medians (min/max are the ratios of the extremes, the widest plausible spread). */
 export function ratio(numerator: Stat, denominator: Stat): Stat {
   return {

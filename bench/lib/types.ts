@@ -59,3 +59,14 @@ export interface Question {
   title: string;
   run(ctx: BenchContext): Promise<QuestionResult>;
 }
+
+/**
+ * A result with no rows, targets or notes yet: what a question starts from and fills
+ * in, and what the runner reports for a question it could not measure.
+ */
+export function emptyResult(
+  question: Pick<Question, 'id' | 'title'>,
+  fields: Pick<QuestionResult, 'status' | 'method' | 'reason'>,
+): QuestionResult {
+  return { id: question.id, title: question.title, ...fields, rows: [], targets: [], notes: [] };
+}

@@ -9,11 +9,11 @@ import { Document, Spectral, type RulesetDefinition } from '@stoplight/spectral-
 import Parsers from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
-import { ensureGithubSpec } from '../../bench/lint.js';
 import { DefinitionLinter } from '../../renderer/src/editor/lint/lint-core.js';
 import { defaultRuleset } from '../../renderer/src/editor/lint/ruleset.js';
 import { SpectralLinter } from '../../renderer/src/editor/lint/spectral-lint.js';
 import type { LintDiagnostic } from '../../renderer/src/editor/lint/types.js';
+import { githubSpecFile, referencedComponents } from '../support/real-specs.js';
 
 const streetlights = new URL(
   '../../resources/sample-workspace/apis/Streetlights-1.0.0/Definitions/asyncapi.yaml',
@@ -24,37 +24,9 @@ type Json = Record<string, unknown>;
 
 /** The first `count` path items of `spec` and, transitively, the components they reference. */
 function subset(spec: Json, count: number): Json {
-  const components = spec.components as Record<string, Json>;
-  const keep: Record<string, Set<string>> = {};
-  const queue: unknown[] = [];
   const paths = Object.fromEntries(Object.entries(spec.paths as Json).slice(0, count));
-  queue.push(paths);
-  while (queue.length > 0) {
-    const node = queue.pop();
-    if (Array.isArray(node)) queue.push(...node);
-    else if (typeof node === 'object' && node !== null) {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/')) {
-          const [, , kind = '', name = ''] = v.split('/');
-          const set = (keep[kind] ??= new Set());
-          if (!set.has(name)) {
-            set.add(name);
-            queue.push(components[kind]?.[name]);
-          }
-        } else queue.push(v);
-      }
-    }
-  }
-  return {
-    ...spec,
-    paths,
-    components: Object.fromEntries(
-      Object.entries(keep).map(([kind, names]) => [
-        kind,
-        Object.fromEntries([...names].map((n) => [n, components[kind]?.[n]])),
-      ]),
-    ),
-  };
+  const components = spec.components as Record<string, Record<string, unknown>>;
+  return { ...spec, paths, components: referencedComponents(paths, components) };
 }
 
 const key = (d: LintDiagnostic) => JSON.stringify([d.code, d.path, d.message, d.range]);
@@ -95,7 +67,7 @@ describe('lint core on real documents', () => {
   });
 
   it('lints a GitHub API subset as Spectral does with its own parser and resolver', async () => {
-    const spec = JSON.parse(await readFile(ensureGithubSpec(), 'utf8')) as Json;
+    const spec = JSON.parse(await readFile(await githubSpecFile(), 'utf8')) as Json;
     // Without the webhooks, whose refs point outside the subset: Portico's own
     // resolver takes documents whose refs all resolve.
     const { 'x-webhooks': _, ...doc } = subset(spec, 60);
@@ -131,7 +103,7 @@ describe('lint core on real documents', () => {
   }, 240_000);
 
   it('re-lints a GitHub API subset incrementally with the findings of a full lint', async () => {
-    const spec = JSON.parse(await readFile(ensureGithubSpec(), 'utf8')) as Json;
+    const spec = JSON.parse(await readFile(await githubSpecFile(), 'utf8')) as Json;
     const doc = subset(spec, 30);
     const text = JSON.stringify(doc, null, 2);
     const full = await new SpectralLinter(defaultRuleset).lint(text, {

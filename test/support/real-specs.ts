@@ -84,6 +84,11 @@ async function fetchPackage(spec: string): Promise<string> {
   }
 }
 
+/** `api.github.com.json` (13 MB, OpenAPI 3.0) from the pinned `@octokit/openapi`. */
+export async function githubSpecFile(): Promise<string> {
+  return join(await realSpecPackage('octokitOpenapi'), 'generated/api.github.com.json');
+}
+
 type Json = Record<string, unknown>;
 
 function refsIn(value: unknown, out: Set<string>): void {
@@ -97,25 +102,17 @@ function refsIn(value: unknown, out: Set<string>): void {
 }
 
 /**
- * A self-contained cut of GitHub's REST API (OpenAPI 3.0): the given paths (or the
- * first `count` under /repos/{owner}/{repo}/issues and friends) with every component
- * they reference, transitively. Small enough for a browser test, real in every line.
+ * Every `#/components/<section>/<name>` entry `root` references, transitively,
+ * grouped by section as in `components`: what a cut of a document must carry.
  */
-export async function githubSubset(count = 20): Promise<Json> {
-  const { readFile } = await import('node:fs/promises');
-  const file = join(await realSpecPackage('octokitOpenapi'), 'generated/api.github.com.json');
-  const full = JSON.parse(await readFile(file, 'utf8')) as Json & {
-    paths: Record<string, unknown>;
-    components: Record<string, Record<string, unknown>>;
-  };
-  const chosen = Object.keys(full.paths)
-    .filter((p) => p.startsWith('/repos/{owner}/{repo}/issues') || p.startsWith('/gists'))
-    .slice(0, count);
-  const paths = Object.fromEntries(chosen.map((p) => [p, full.paths[p]]));
-  const components: Record<string, Record<string, unknown>> = {};
+export function referencedComponents(
+  root: unknown,
+  components: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
   const seen = new Set<string>();
   const queue = new Set<string>();
-  refsIn(paths, queue);
+  refsIn(root, queue);
   while (queue.size > 0) {
     const [ref] = queue;
     if (ref === undefined) break;
@@ -125,19 +122,37 @@ export async function githubSubset(count = 20): Promise<Json> {
     const match = /^#\/components\/([^/]+)\/(.+)$/.exec(ref);
     if (!match?.[1] || !match[2]) continue;
     const [, section, name] = match;
-    const value = full.components[section]?.[name];
+    const value = components[section]?.[name];
     if (value === undefined) continue;
-    (components[section] ??= {})[name] = value;
+    (out[section] ??= {})[name] = value;
     const next = new Set<string>();
     refsIn(value, next);
     for (const r of next) if (!seen.has(r)) queue.add(r);
   }
+  return out;
+}
+
+/**
+ * A self-contained cut of GitHub's REST API (OpenAPI 3.0): the first `count` paths
+ * under /repos/{owner}/{repo}/issues and /gists with every component they reference, transitively. Small enough for a browser test, real in every line.
+ */
+export async function githubSubset(count = 20): Promise<Json> {
+  const { readFile } = await import('node:fs/promises');
+  const file = await githubSpecFile();
+  const full = JSON.parse(await readFile(file, 'utf8')) as Json & {
+    paths: Record<string, unknown>;
+    components: Record<string, Record<string, unknown>>;
+  };
+  const chosen = Object.keys(full.paths)
+    .filter((p) => p.startsWith('/repos/{owner}/{repo}/issues') || p.startsWith('/gists'))
+    .slice(0, count);
+  const paths = Object.fromEntries(chosen.map((p) => [p, full.paths[p]]));
   return {
     openapi: full.openapi,
     info: { ...(full.info as Json), title: 'GitHub Issues and Gists' },
     servers: full.servers,
     tags: full.tags,
     paths,
-    components,
+    components: referencedComponents(paths, full.components),
   };
 }

@@ -11,6 +11,14 @@ const http: CompiledEndpoint = {
   timeoutMs: 1000,
 };
 const sandboxHttp: CompiledEndpoint = { ...http, basePath: '/sandbox' };
+const ai: CompiledEndpoint = {
+  type: 'ai',
+  vendor: 'openai',
+  url: 'http://127.0.0.1:1',
+  secretRef: null,
+  timeoutMs: 1000,
+  targets: [],
+};
 
 function ctxWith(
   endpoints: CompiledApi['endpoints'],
@@ -44,28 +52,12 @@ describe('mediate', () => {
   });
 
   it('answers 501 for mediation sequences on an AI endpoint', () => {
-    const ai: CompiledEndpoint = {
-      type: 'ai',
-      vendor: 'openai',
-      url: 'http://127.0.0.1:1',
-      secretRef: null,
-      timeoutMs: 1000,
-      targets: [],
-    };
     expect(() => mediate(ctxWith({ production: ai, sandbox: null }, 'PRODUCTION', true))).toThrow(
       expect.objectContaining({ code: 'SEQUENCES_NOT_SUPPORTED', status: 501 }),
     );
   });
 
   it('passes AI endpoints on to the AI proxy', () => {
-    const ai: CompiledEndpoint = {
-      type: 'ai',
-      vendor: 'openai',
-      url: 'http://127.0.0.1:1',
-      secretRef: null,
-      timeoutMs: 1000,
-      targets: [],
-    };
     expect(mediate(ctxWith({ production: ai, sandbox: null }, 'PRODUCTION'))).toBe(ai);
   });
 });
