@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { ipc } from '../../ipc/client';
 import { TextField } from '../../ui/text-field';
-import { SelectField, optionsOf } from '../applications/select-field';
+import { SelectField, optionsOf } from '../../ui/select-field';
 import { notify } from '../notifications/notify';
 import { openApiTab } from '../tabs/tabs';
 

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { AiVendorTypeName, VendorFileView } from '../../../../main/ipc/contract';
 import { ipc } from '../../ipc/client';
 import { TextField } from '../../ui/text-field';
-import { SelectField } from '../applications/select-field';
+import { SelectField } from '../../ui/select-field';
 import { notify } from '../notifications/notify';
 import { LocationField } from './location-field';
 import {

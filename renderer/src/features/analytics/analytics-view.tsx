@@ -24,6 +24,23 @@ const perKeyDimensions = [
 
 const dimensionLabel = (id: string): string => dimensions.find(([d]) => d === id)?.[1] ?? id;
 
+type TotalField = 'requests' | 'errors' | 'throttled' | 'totalTokens' | 'cost';
+/** The headline figures, summed over the window; cost keeps its sub-cent digits. */
+const kpis: readonly { field: TotalField; label: string; format?: (n: number) => string }[] = [
+  { field: 'requests', label: 'Requests' },
+  { field: 'errors', label: 'Errors' },
+  { field: 'throttled', label: 'Throttled' },
+  { field: 'totalTokens', label: 'Tokens' },
+  { field: 'cost', label: 'Cost', format: (n) => n.toFixed(4) },
+];
+// The over-time and by-group charts plot the same fields, so they share one spec.
+const outcomeSeries = [
+  { key: 'requests', label: 'Requests' },
+  { key: 'errors', label: 'Errors' },
+  { key: 'throttled', label: 'Throttled' },
+];
+const percentiles = ['p50', 'p95', 'p99'] as const;
+
 /** Dashboards over the local gateway's or an environment's analytics. */
 export function AnalyticsView() {
   const [sourceId, setSourceId] = useState('local');
@@ -69,11 +86,12 @@ export function AnalyticsView() {
     const groups = data.breakdown
       .map((r) => ({ ...r, key: keyLabel(r.key) }))
       .sort((a, b) => b.requests - a.requests) as unknown as Record<string, number | string>[];
-    const sum = (field: 'requests' | 'errors' | 'throttled' | 'totalTokens' | 'cost') =>
-      data.totals.reduce((n, r) => n + r[field], 0);
+    const sum = (field: TotalField) => data.totals.reduce((n, r) => n + r[field], 0);
     return { label, totals, tokens, cost, groups, sum };
   }, [data]);
 
+  const groupLabel = dimensionLabel(breakdownBy);
+  const groupNoun = groupLabel.toLowerCase();
   const latencyNote =
     source.kind === 'environment'
       ? 'Across nodes: the highest node’s percentile (an upper bound).'
@@ -133,37 +151,19 @@ export function AnalyticsView() {
       {view && (
         <>
           <dl className="analytics-kpis" aria-label="Totals">
-            <div>
-              <dt>Requests</dt>
-              <dd>{view.sum('requests')}</dd>
-            </div>
-            <div>
-              <dt>Errors</dt>
-              <dd>{view.sum('errors')}</dd>
-            </div>
-            <div>
-              <dt>Throttled</dt>
-              <dd>{view.sum('throttled')}</dd>
-            </div>
-            <div>
-              <dt>Tokens</dt>
-              <dd>{view.sum('totalTokens')}</dd>
-            </div>
-            <div>
-              <dt>Cost</dt>
-              <dd>{view.sum('cost').toFixed(4)}</dd>
-            </div>
+            {kpis.map(({ field, label, format }) => (
+              <div key={field}>
+                <dt>{label}</dt>
+                <dd>{format ? format(view.sum(field)) : view.sum(field)}</dd>
+              </div>
+            ))}
           </dl>
           <div className="analytics-grid">
             <TimeChart
               title="Requests over time"
               points={view.totals}
               label={view.label}
-              series={[
-                { key: 'requests', label: 'Requests' },
-                { key: 'errors', label: 'Errors' },
-                { key: 'throttled', label: 'Throttled' },
-              ]}
+              series={outcomeSeries}
             />
             <TimeChart
               title="Latency over time"
@@ -171,11 +171,7 @@ export function AnalyticsView() {
               points={view.totals}
               label={view.label}
               unit=" ms"
-              series={[
-                { key: 'p50', label: 'p50' },
-                { key: 'p95', label: 'p95' },
-                { key: 'p99', label: 'p99' },
-              ]}
+              series={percentiles.map((p) => ({ key: p, label: p }))}
             />
           </div>
 
@@ -200,29 +196,21 @@ export function AnalyticsView() {
           </div>
           <div className="analytics-grid">
             <GroupChart
-              title={`Requests by ${dimensionLabel(breakdownBy).toLowerCase()}`}
-              groupLabel={dimensionLabel(breakdownBy)}
+              title={`Requests by ${groupNoun}`}
+              groupLabel={groupLabel}
               rows={view.groups}
-              series={[
-                { key: 'requests', label: 'Requests' },
-                { key: 'errors', label: 'Errors' },
-                { key: 'throttled', label: 'Throttled' },
-              ]}
+              series={outcomeSeries}
             />
             <GroupChart
-              title={`Latency by ${dimensionLabel(breakdownBy).toLowerCase()}`}
+              title={`Latency by ${groupNoun}`}
               note={latencyNote}
-              groupLabel={dimensionLabel(breakdownBy)}
+              groupLabel={groupLabel}
               rows={view.groups}
-              series={[
-                { key: 'p50', label: 'p50 ms' },
-                { key: 'p95', label: 'p95 ms' },
-                { key: 'p99', label: 'p99 ms' },
-              ]}
+              series={percentiles.map((p) => ({ key: p, label: `${p} ms` }))}
             />
             <GroupChart
-              title={`Tokens and cost by ${dimensionLabel(breakdownBy).toLowerCase()}`}
-              groupLabel={dimensionLabel(breakdownBy)}
+              title={`Tokens and cost by ${groupNoun}`}
+              groupLabel={groupLabel}
               rows={view.groups}
               series={[
                 { key: 'promptTokens', label: 'Prompt' },

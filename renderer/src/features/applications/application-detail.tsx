@@ -6,7 +6,7 @@ import { useApp } from '../../state/app-store';
 import { TextField } from '../../ui/text-field';
 import { notify, reportError } from '../notifications/notify';
 import { SecretDialog } from './secret-dialog';
-import { SelectField, optionsOf } from './select-field';
+import { SelectField, optionsOf } from '../../ui/select-field';
 import { SubscriptionsPanel } from './subscriptions-panel';
 
 type KeyType = 'PRODUCTION' | 'SANDBOX';

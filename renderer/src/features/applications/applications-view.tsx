@@ -6,7 +6,7 @@ import { TextField } from '../../ui/text-field';
 import { notify, reportError } from '../notifications/notify';
 import { ApplicationDetail } from './application-detail';
 import { ApprovalQueue } from './approval-queue';
-import { SelectField, optionsOf } from './select-field';
+import { SelectField, optionsOf } from '../../ui/select-field';
 import { usePolicyNames } from './use-policy-names';
 import './applications.css';
 

@@ -4,7 +4,7 @@ import type { ApplicationView, SubscriptionView } from '../../../../main/ipc/con
 import { ipc } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
 import { notify, reportError } from '../notifications/notify';
-import { SelectField, optionsOf } from './select-field';
+import { SelectField, optionsOf } from '../../ui/select-field';
 import { usePolicyNames } from './use-policy-names';
 
 interface Props {

@@ -5,20 +5,8 @@
  */
 import { useId, useState } from 'react';
 import { IpcClientError, ipc } from '../../ipc/client';
+import { downloadText } from '../../ui/download';
 import type { ApiSectionProps } from '../designer/api-sections';
-
-/** Saves text as a file through a temporary object URL. */
-export function downloadText(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has started the download; the URL is not needed past this tick.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function ExportSection({ detail }: ApiSectionProps) {
   const format = detail.definition?.format ?? null;
@@ -38,7 +26,7 @@ export function ExportSection({ detail }: ApiSectionProps) {
     setError(null);
     try {
       const file = await ipc.apis.export({ id: detail.id, ...(structured ? { as } : {}) });
-      downloadText(file.fileName, file.mimeType, file.content);
+      downloadText(file.fileName, file.content, file.mimeType);
     } catch (err) {
       setError(err instanceof IpcClientError || err instanceof Error ? err.message : String(err));
     } finally {

@@ -1,6 +1,6 @@
 import type { PolicyLimit } from '../../../../main/ipc/contract';
 import { TextField } from '../../ui/text-field';
-import { SelectField, optionsOf } from '../applications/select-field';
+import { SelectField, optionsOf } from '../../ui/select-field';
 import type { LimitDraft } from './policy-draft';
 
 const units = ['sec', 'min', 'hour', 'day', 'month', 'year'] as const;

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { PolicyDocument, PolicyKind } from '../../../../main/ipc/contract';
 import { ipc } from '../../ipc/client';
 import { TextField } from '../../ui/text-field';
-import { SelectField, optionsOf } from '../applications/select-field';
+import { SelectField, optionsOf } from '../../ui/select-field';
 import { notify } from '../notifications/notify';
 import { ConditionFields } from './condition-fields';
 import { LimitFields } from './limit-fields';

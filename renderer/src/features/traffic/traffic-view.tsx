@@ -3,7 +3,7 @@ import type { TrafficEntry, TrafficFilter } from '../../../../main/ipc/contract'
 import { ipc } from '../../ipc/client';
 import { EmptyState } from '../../ui/empty-state';
 import { notify, reportError } from '../notifications/notify';
-import { downloadText } from './download';
+import { downloadText } from '../../ui/download';
 import { distinct, rowMatches } from './row-filter';
 import { TrafficDetail } from './traffic-detail';
 import { useTrafficLog } from './use-traffic-log';
